@@ -1,0 +1,86 @@
+package dev.digits.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code digits} entry point: every feature is a sub-command. */
+@Command(
+    name = "digits",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Handwritten-digit recognizer: fetch MNIST, train, evaluate, study, serve.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class DigitsCommand implements Runnable {
+
+  /** Exit code for input the user can fix: a missing file, a corrupt model, a bad value. */
+  public static final int EXIT_USER_ERROR = 1;
+
+  /** Exit code for a fault in digits itself. */
+  public static final int EXIT_INTERNAL_ERROR = 70;
+
+  @Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Print stack traces of errors (for bug reports).")
+  boolean verbose;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns its exit code; tests call this instead of main. */
+  public static int execute(String... args) {
+    CommandLine commandLine = new CommandLine(new DigitsCommand());
+    commandLine.setExecutionExceptionHandler(DigitsCommand::handleFailure);
+    return commandLine.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  private static int handleFailure(
+      Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    PrintWriter err = commandLine.getErr();
+    boolean verbose =
+        parseResult.hasMatchedOption("--verbose")
+            || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
+    if (isUserError(failure)) {
+      err.println("digits: " + userMessage(failure));
+      if (verbose) {
+        failure.printStackTrace(err);
+      }
+      err.flush();
+      return EXIT_USER_ERROR;
+    }
+    err.println("digits: internal error: " + failure);
+    if (verbose) {
+      failure.printStackTrace(err);
+    } else {
+      err.println("digits: run again with --verbose for the stack trace, and please report it.");
+    }
+    err.flush();
+    return EXIT_INTERNAL_ERROR;
+  }
+
+  private static boolean isUserError(Exception failure) {
+    return failure instanceof IOException
+        || failure instanceof UncheckedIOException
+        || failure instanceof IllegalArgumentException
+        || failure instanceof CommandLine.ParameterException;
+  }
+
+  private static String userMessage(Exception failure) {
+    if (failure instanceof UncheckedIOException unchecked) {
+      return unchecked.getCause().getMessage();
+    }
+    return failure.getMessage();
+  }
+}
