@@ -1,0 +1,24 @@
+package dev.digits.data;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 digests as lower-case hex. */
+public final class Sha256 {
+  private Sha256() {}
+
+  /** The SHA-256 of {@code bytes}. */
+  public static String hex(byte[] bytes) {
+    return HexFormat.of().formatHex(digest().digest(bytes));
+  }
+
+  /** A fresh SHA-256 digest, for hashing streams piece by piece. */
+  public static MessageDigest digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}
