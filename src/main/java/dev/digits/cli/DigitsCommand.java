@@ -13,7 +13,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Handwritten-digit recognizer: fetch MNIST, train, evaluate, study, serve.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      TrainCommand.class,
+      EvaluateCommand.class,
+      InfoCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class DigitsCommand implements Runnable {
 
   /** Exit code for input the user can fix: a missing file, a corrupt model, a bad value. */
@@ -78,9 +83,7 @@ public final class DigitsCommand implements Runnable {
   }
 
   private static String userMessage(Exception failure) {
-    if (failure instanceof UncheckedIOException unchecked) {
-      return unchecked.getCause().getMessage();
-    }
-    return failure.getMessage();
+    Throwable cause = failure instanceof UncheckedIOException ? failure.getCause() : failure;
+    return cause.getMessage() != null ? cause.getMessage() : cause.toString();
   }
 }

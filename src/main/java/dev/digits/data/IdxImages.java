@@ -11,18 +11,19 @@ public record IdxImages(int count, int rows, int cols, byte[] pixels) {
     return rows * cols;
   }
 
-  /** Ink intensity of one pixel in [0, 1]. */
-  public float intensity(int image, int pixel) {
-    return (pixels[image * imageSize() + pixel] & 0xFF) / 255f;
-  }
-
   /** One image as ink intensities in [0, 1]. */
   public float[] image(int image) {
     float[] values = new float[imageSize()];
-    int offset = image * imageSize();
-    for (int i = 0; i < values.length; i++) {
-      values[i] = (pixels[offset + i] & 0xFF) / 255f;
-    }
+    copyImage(image, values, 0);
     return values;
+  }
+
+  /** Writes one image's ink intensities in [0, 1] into {@code target} at {@code offset}. */
+  public void copyImage(int image, float[] target, int offset) {
+    int size = imageSize();
+    int from = image * size;
+    for (int i = 0; i < size; i++) {
+      target[offset + i] = (pixels[from + i] & 0xFF) / 255f;
+    }
   }
 }

@@ -63,7 +63,8 @@ public final class IdxReader {
     in.get(labels);
     for (int i = 0; i < count; i++) {
       if (labels[i] < 0 || labels[i] > 9) {
-        throw new IdxFormatException(name, "label " + i + " is " + (labels[i] & 0xFF) + ", not a digit 0–9");
+        throw new IdxFormatException(
+            name, "label " + i + " is " + (labels[i] & 0xFF) + ", not a digit 0–9");
       }
     }
     return labels;
@@ -109,7 +110,8 @@ public final class IdxReader {
       throw new IdxFormatException(
           name,
           String.format(
-              "not an IDX %s file: magic number 0x%08x, expected 0x%08x", kind, magic, expectedMagic));
+              "not an IDX %s file: magic number 0x%08x, expected 0x%08x",
+              kind, magic, expectedMagic));
     }
     return in;
   }
@@ -118,11 +120,13 @@ public final class IdxReader {
       throws IdxFormatException {
     if (actual < expected) {
       throw new IdxFormatException(
-          name, "truncated: header promises " + expected + " " + unit + " bytes, file has " + actual);
+          name,
+          "truncated: header promises " + expected + " " + unit + " bytes, file has " + actual);
     }
     if (actual > expected) {
       throw new IdxFormatException(
-          name, (actual - expected) + " unexpected bytes after the " + expected + " " + unit + " bytes");
+          name,
+          (actual - expected) + " unexpected bytes after the " + expected + " " + unit + " bytes");
     }
   }
 }

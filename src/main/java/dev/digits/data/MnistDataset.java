@@ -42,12 +42,15 @@ public record MnistDataset(LabelledImages train, LabelledImages test, Map<String
     }
     LabelledImages train =
         LabelledImages.of(
-            IdxReader.parseImages(MnistFile.TRAIN_IMAGES.fileName(), raw.get(MnistFile.TRAIN_IMAGES)),
-            IdxReader.parseLabels(MnistFile.TRAIN_LABELS.fileName(), raw.get(MnistFile.TRAIN_LABELS)));
+            IdxReader.parseImages(
+                MnistFile.TRAIN_IMAGES.fileName(), raw.get(MnistFile.TRAIN_IMAGES)),
+            IdxReader.parseLabels(
+                MnistFile.TRAIN_LABELS.fileName(), raw.get(MnistFile.TRAIN_LABELS)));
     LabelledImages test =
         LabelledImages.of(
             IdxReader.parseImages(MnistFile.TEST_IMAGES.fileName(), raw.get(MnistFile.TEST_IMAGES)),
-            IdxReader.parseLabels(MnistFile.TEST_LABELS.fileName(), raw.get(MnistFile.TEST_LABELS)));
+            IdxReader.parseLabels(
+                MnistFile.TEST_LABELS.fileName(), raw.get(MnistFile.TEST_LABELS)));
     return new MnistDataset(train, test, Map.copyOf(hashes));
   }
 

@@ -3,9 +3,11 @@ package dev.digits.data;
 /** The four files of MNIST, with the SHA-256 of their raw (un-gzipped) bytes. */
 public enum MnistFile {
   TRAIN_IMAGES(
-      "train-images-idx3-ubyte", "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db"),
+      "train-images-idx3-ubyte",
+      "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db"),
   TRAIN_LABELS(
-      "train-labels-idx1-ubyte", "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5"),
+      "train-labels-idx1-ubyte",
+      "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5"),
   TEST_IMAGES(
       "t10k-images-idx3-ubyte", "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7"),
   TEST_LABELS(

@@ -4,9 +4,9 @@ package dev.digits.model;
  * Settings that must be in place before DJL loads its engine.
  *
  * <p>DJL otherwise reports usage to outside hosts and may try to download native libraries; the
- * project ships PyTorch's CPU library as a Maven dependency, so both are switched off. PyTorch reads
- * its thread counts once, when the engine starts, so the first call of {@link #configure(int)} in a
- * process decides them.
+ * project ships PyTorch's CPU library as a Maven dependency, so both are switched off. PyTorch
+ * reads its thread counts once, when the engine starts, so the first call of {@link
+ * #configure(int)} in a process decides them.
  */
 public final class DjlEnvironment {
   private static boolean configured;
@@ -16,7 +16,8 @@ public final class DjlEnvironment {
   /**
    * Sets offline mode, opts out of telemetry and fixes PyTorch's thread pools.
    *
-   * @param intraOpThreads threads PyTorch may use inside one operation; {@code <= 0} means all cores
+   * @param intraOpThreads threads PyTorch may use inside one operation; {@code <= 0} means all
+   *     cores
    */
   public static synchronized void configure(int intraOpThreads) {
     if (configured) {

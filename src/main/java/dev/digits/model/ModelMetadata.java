@@ -52,6 +52,17 @@ public record ModelMetadata(
   public record InputSpec(int width, int height, float mean, float std) {
     /** MNIST's own statistics, as used by PyTorch's MNIST example. */
     public static final InputSpec MNIST = new InputSpec(28, 28, 0.1307f, 0.3081f);
+
+    /**
+     * Writes {@code (x − mean) / std} of {@code count} values from {@code from} into {@code to}.
+     * Training and inference both call this, so they cannot drift apart.
+     */
+    public void normalize(float[] from, int fromOffset, float[] to, int toOffset, int count) {
+      float scale = 1f / std;
+      for (int i = 0; i < count; i++) {
+        to[toOffset + i] = (from[fromOffset + i] - mean) * scale;
+      }
+    }
   }
 
   /**
@@ -66,7 +77,7 @@ public record ModelMetadata(
       Map<String, String> sha256, int trainingExamples, int validationExamples, int testExamples) {}
 
   /**
-   * Quality figures. Fractions are in [0, 1]; a figure not measured is {@code NaN}.
+   * Quality figures. Fractions are in [0, 1]; a figure not measured is {@code null}.
    *
    * @param validationAccuracy accuracy on the held-out validation images
    * @param validationLoss mean cross-entropy on them
@@ -77,10 +88,10 @@ public record ModelMetadata(
    * @param nearZeroWeightFraction fraction of conv and dense weights with |w| below 1e-3
    */
   public record Metrics(
-      double validationAccuracy,
-      double validationLoss,
-      double testAccuracy,
-      double testLoss,
+      Double validationAccuracy,
+      Double validationLoss,
+      Double testAccuracy,
+      Double testLoss,
       int epochsCompleted,
       double trainingSeconds,
       double nearZeroWeightFraction) {}
@@ -91,8 +102,8 @@ public record ModelMetadata(
    * @param epoch 1-based epoch number
    * @param trainLoss mean training loss (cross-entropy plus penalties) over the epoch
    * @param trainAccuracy accuracy on the (augmented) training batches
-   * @param validationLoss mean cross-entropy on the validation images
-   * @param validationAccuracy accuracy on them
+   * @param validationLoss mean cross-entropy on the validation images ({@code null} without any)
+   * @param validationAccuracy accuracy on them ({@code null} without any)
    * @param penalty mean L1 + L2 penalty term over the epoch
    * @param learningRate learning rate at the end of the epoch
    * @param seconds wall-clock time of the epoch
@@ -101,16 +112,66 @@ public record ModelMetadata(
       int epoch,
       double trainLoss,
       double trainAccuracy,
-      double validationLoss,
-      double validationAccuracy,
+      Double validationLoss,
+      Double validationAccuracy,
       double penalty,
       double learningRate,
       double seconds) {}
 
+  /** This metadata with other quality figures. */
+  public ModelMetadata withMetrics(Metrics newMetrics) {
+    return new ModelMetadata(
+        formatVersion,
+        name,
+        description,
+        architecture,
+        parameterCount,
+        input,
+        training,
+        data,
+        newMetrics,
+        history,
+        createdAt,
+        gitCommit,
+        software,
+        weightsSha256);
+  }
+
+  /** This metadata with the hash of the weights it travels with. */
+  ModelMetadata withWeightsSha256(String sha256) {
+    return new ModelMetadata(
+        formatVersion,
+        name,
+        description,
+        architecture,
+        parameterCount,
+        input,
+        training,
+        data,
+        metrics,
+        history,
+        createdAt,
+        gitCommit,
+        software,
+        sha256);
+  }
+
   /** This metadata with another name and description. */
   public ModelMetadata withName(String newName, String newDescription) {
     return new ModelMetadata(
-        formatVersion, newName, newDescription, architecture, parameterCount, input, training, data,
-        metrics, history, createdAt, gitCommit, software, weightsSha256);
+        formatVersion,
+        newName,
+        newDescription,
+        architecture,
+        parameterCount,
+        input,
+        training,
+        data,
+        metrics,
+        history,
+        createdAt,
+        gitCommit,
+        software,
+        weightsSha256);
   }
 }

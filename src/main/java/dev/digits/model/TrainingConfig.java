@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param optimizer update rule
  * @param learningRate peak learning rate of the schedule
  * @param schedule how the learning rate moves from step to step
- * @param l1 strength λ of the L1 penalty λ·Σ|w| over convolution and dense weights, added to the loss
- * @param l2 strength λ of the L2 penalty λ·Σw² over convolution and dense weights, added to the loss
+ * @param l1 strength λ of the L1 penalty λ·Σ|w| over convolution and dense weights, added to the
+ *     loss
+ * @param l2 strength λ of the L2 penalty λ·Σw² over convolution and dense weights, added to the
+ *     loss
  * @param augmentation random distortions applied to training images
  * @param seed seed of every random choice: initial weights, data order, augmentation, dropout
  * @param validationSize images held out of the 60,000 training images for model selection
@@ -52,8 +54,8 @@ public record TrainingConfig(
   }
 
   /**
-   * Random distortions of training images. They teach the network what people draw: tilted,
-   * smaller or larger, off-centre digits, with thicker or thinner strokes than MNIST's pen.
+   * Random distortions of training images. They teach the network what people draw: tilted, smaller
+   * or larger, off-centre digits, with thicker or thinner strokes than MNIST's pen.
    *
    * @param rotationDegrees maximum rotation either way
    * @param scale maximum relative change of size (0.1 = 90 % to 110 %)
@@ -80,13 +82,16 @@ public record TrainingConfig(
     requirePositive("epochs", epochs);
     requirePositive("batch size", batchSize);
     if (!(learningRate > 0) || !Float.isFinite(learningRate)) {
-      throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
+      throw new IllegalArgumentException(
+          "learning rate must be a positive number, got " + learningRate);
     }
     if (!(l1 >= 0) || !(l2 >= 0) || !Float.isFinite(l1) || !Float.isFinite(l2)) {
-      throw new IllegalArgumentException("L1 and L2 strengths must be ≥ 0, got " + l1 + " and " + l2);
+      throw new IllegalArgumentException(
+          "L1 and L2 strengths must be ≥ 0, got " + l1 + " and " + l2);
     }
     if (validationSize < 0 || validationSize >= 60_000) {
-      throw new IllegalArgumentException("validation size must be in [0, 60000), got " + validationSize);
+      throw new IllegalArgumentException(
+          "validation size must be in [0, 60000), got " + validationSize);
     }
     if (trainingLimit < 0) {
       throw new IllegalArgumentException("training limit must be ≥ 0, got " + trainingLimit);
@@ -107,8 +112,18 @@ public record TrainingConfig(
   /** This recipe with other penalty strengths. */
   public TrainingConfig withPenalties(float newL1, float newL2) {
     return new TrainingConfig(
-        architecture, epochs, batchSize, optimizer, learningRate, schedule, newL1, newL2,
-        augmentation, seed, validationSize, trainingLimit);
+        architecture,
+        epochs,
+        batchSize,
+        optimizer,
+        learningRate,
+        schedule,
+        newL1,
+        newL2,
+        augmentation,
+        seed,
+        validationSize,
+        trainingLimit);
   }
 
   private static void requirePositive(String what, int value) {

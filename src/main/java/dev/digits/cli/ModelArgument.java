@@ -1,0 +1,29 @@
+package dev.digits.cli;
+
+import dev.digits.model.BundledModels;
+import dev.digits.model.ModelFileException;
+import dev.digits.model.TorchClassifier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A model named on the command line: a model file's path, or the name of a bundled model. */
+final class ModelArgument {
+  private ModelArgument() {}
+
+  /** Opens the model file at {@code nameOrPath}, or else the bundled model of that name. */
+  static TorchClassifier open(String nameOrPath) throws IOException {
+    Path path = Path.of(nameOrPath);
+    if (Files.exists(path)) {
+      return TorchClassifier.open(path);
+    }
+    if (BundledModels.exists(nameOrPath)) {
+      return BundledModels.open(nameOrPath);
+    }
+    throw new ModelFileException(
+        nameOrPath,
+        "no such model file, and no bundled model has that name (bundled: "
+            + String.join(", ", BundledModels.names())
+            + ")");
+  }
+}

@@ -1,0 +1,176 @@
+package dev.digits.cli;
+
+import dev.digits.model.Architecture;
+import dev.digits.model.TrainingConfig;
+import dev.digits.model.TrainingConfig.Augmentation;
+import dev.digits.model.TrainingConfig.OptimizerKind;
+import dev.digits.model.TrainingConfig.Schedule;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** The flags that make up a training recipe; shared by {@code train} and {@code study}. */
+final class TrainingOptions {
+  @Option(
+      names = "--arch",
+      paramLabel = "NAME",
+      description = "Architecture: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.",
+      completionCandidates = ArchitectureNames.class,
+      defaultValue = "digits-cnn")
+  String architecture;
+
+  @Option(
+      names = "--epochs",
+      paramLabel = "N",
+      defaultValue = "16",
+      description = "Passes over the training images. Default: ${DEFAULT-VALUE}.")
+  int epochs;
+
+  @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      defaultValue = "128",
+      description = "Images per optimizer step. Default: ${DEFAULT-VALUE}.")
+  int batchSize;
+
+  @Option(
+      names = "--optimizer",
+      paramLabel = "NAME",
+      defaultValue = "adam",
+      description = "adam or sgd (momentum 0.9). Default: ${DEFAULT-VALUE}.")
+  String optimizer;
+
+  @Option(
+      names = "--lr",
+      paramLabel = "RATE",
+      defaultValue = "0.003",
+      description = "Peak learning rate. Default: ${DEFAULT-VALUE}.")
+  float learningRate;
+
+  @Option(
+      names = "--schedule",
+      paramLabel = "NAME",
+      defaultValue = "one-cycle",
+      description =
+          "Learning-rate schedule: one-cycle, cosine or constant. Default: ${DEFAULT-VALUE}.")
+  String schedule;
+
+  @Option(
+      names = "--l1",
+      paramLabel = "λ",
+      defaultValue = "0",
+      description =
+          "L1 penalty λ·Σ|w| over conv and dense weights, added to the loss. Default: ${DEFAULT-VALUE}.")
+  float l1;
+
+  @Option(
+      names = "--l2",
+      paramLabel = "λ",
+      defaultValue = "0",
+      description =
+          "L2 penalty λ·Σw² over conv and dense weights, added to the loss (not weight decay). Default: ${DEFAULT-VALUE}.")
+  float l2;
+
+  @Option(
+      names = "--no-augment",
+      description = "Train on the images as they are, without random distortions.")
+  boolean noAugment;
+
+  @Option(
+      names = "--rotation",
+      paramLabel = "DEGREES",
+      defaultValue = "12",
+      description = "Augmentation: maximum rotation either way. Default: ${DEFAULT-VALUE}.")
+  float rotation;
+
+  @Option(
+      names = "--scale",
+      paramLabel = "FRACTION",
+      defaultValue = "0.12",
+      description = "Augmentation: maximum relative size change. Default: ${DEFAULT-VALUE}.")
+  float scale;
+
+  @Option(
+      names = "--shift",
+      paramLabel = "PIXELS",
+      defaultValue = "2.5",
+      description = "Augmentation: maximum shift along each axis. Default: ${DEFAULT-VALUE}.")
+  float shift;
+
+  @Option(
+      names = "--stroke",
+      paramLabel = "PROBABILITY",
+      defaultValue = "0.3",
+      description =
+          "Augmentation: probability of thickening or thinning the strokes. Default: ${DEFAULT-VALUE}.")
+  float stroke;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Seed of every random choice; the same seed gives the same model. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(
+      names = "--validation",
+      paramLabel = "N",
+      defaultValue = "5000",
+      description =
+          "Training images held out for validation (never the test set). Default: ${DEFAULT-VALUE}.")
+  int validation;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Train on only N images (0 = all); for quick experiments.")
+  int limit;
+
+  /** The recipe these flags describe. */
+  TrainingConfig toConfig() {
+    Architecture.byId(architecture);
+    Augmentation augmentation =
+        noAugment ? Augmentation.NONE : new Augmentation(rotation, scale, shift, stroke);
+    if (rotation < 0 || scale < 0 || scale >= 1 || shift < 0 || stroke < 0 || stroke > 1) {
+      throw new IllegalArgumentException(
+          "augmentation needs rotation ≥ 0, 0 ≤ scale < 1, shift ≥ 0 and 0 ≤ stroke ≤ 1");
+    }
+    return new TrainingConfig(
+        architecture,
+        epochs,
+        batchSize,
+        parseEnum(OptimizerKind.class, optimizer, "--optimizer"),
+        learningRate,
+        parseEnum(Schedule.class, schedule, "--schedule"),
+        l1,
+        l2,
+        augmentation,
+        seed,
+        validation,
+        limit);
+  }
+
+  private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String flag) {
+    try {
+      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+    } catch (IllegalArgumentException e) {
+      StringBuilder known = new StringBuilder();
+      for (E constant : type.getEnumConstants()) {
+        known
+            .append(known.length() == 0 ? "" : ", ")
+            .append(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      }
+      throw new IllegalArgumentException(
+          flag + " must be one of " + known + ", not '" + value + "'");
+    }
+  }
+
+  /** Lets picocli list the architecture names in help. */
+  static final class ArchitectureNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.Arrays.stream(Architecture.values()).map(Architecture::id).iterator();
+    }
+  }
+}
