@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Handwritten-digit recognizer: fetch MNIST, train, evaluate, study, serve.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {DataCommand.class, CommandLine.HelpCommand.class})
 public final class DigitsCommand implements Runnable {
 
   /** Exit code for input the user can fix: a missing file, a corrupt model, a bad value. */
