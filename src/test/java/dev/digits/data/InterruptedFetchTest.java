@@ -15,12 +15,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills a fetching JVM mid-download, as Ctrl-C or a CI timeout would, and checks that nothing
  * damaged remains under a final name.
  */
+@DisabledOnOs(
+    value = OS.WINDOWS,
+    disabledReason =
+        "Windows has no SIGTERM: Process.destroy() ends the JVM without shutdown hooks")
 class InterruptedFetchTest {
   private static final Duration SECONDS_5 = Duration.ofSeconds(5);
 
