@@ -1,7 +1,9 @@
 package dev.digits;
 
+import dev.digits.data.FetchListener;
 import dev.digits.data.MnistCache;
 import dev.digits.data.MnistDataset;
+import dev.digits.data.MnistFetcher;
 import dev.digits.model.DjlEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,11 +19,13 @@ public final class TestData {
     DjlEnvironment.configure(2);
   }
 
-  /** Real MNIST from the cache, loaded and verified once. */
+  /** Real MNIST, fetched into the cache by the project's own fetcher if needed, loaded once. */
   public static synchronized MnistDataset mnist() {
     if (mnist == null) {
       try {
-        mnist = MnistDataset.load(MnistCache.defaultDirectory());
+        mnist =
+            MnistDataset.load(
+                MnistFetcher.ensureAvailable(MnistCache.defaultDirectory(), FetchListener.SILENT));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

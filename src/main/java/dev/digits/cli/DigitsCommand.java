@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
     versionProvider = VersionProvider.class,
     description = "Handwritten-digit recognizer: fetch MNIST, train, evaluate, study, serve.",
     subcommands = {
+      DataCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
       InfoCommand.class,

@@ -1,6 +1,8 @@
 package dev.digits.data;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -8,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads IDX files, the format MNIST is published in: a big-endian magic number whose third byte is
@@ -86,6 +89,26 @@ public final class IdxReader {
     return bytes.length >= 2 && (bytes[0] & 0xFF) == 0x1f && (bytes[1] & 0xFF) == 0x8b;
   }
 
+  /**
+   * The stream's content, un-gzipped when it starts with the gzip signature. For sources whose
+   * files may or may not be compressed: a mirror may serve {@code .gz} files already decompressed.
+   * Damaged gzip data surfaces as an {@link IOException} that says "corrupt gzip data".
+   */
+  public static InputStream decompressIfGzipped(InputStream in) throws IOException {
+    BufferedInputStream buffered = new BufferedInputStream(in);
+    buffered.mark(2);
+    byte[] head = buffered.readNBytes(2);
+    buffered.reset();
+    if (!isGzip(head)) {
+      return buffered;
+    }
+    try {
+      return new CheckedGzipInputStream(buffered);
+    } catch (ZipException | EOFException e) {
+      throw CheckedGzipInputStream.corrupt(e);
+    }
+  }
+
   /** Decompresses gzip bytes, naming the file if they are corrupt. */
   public static byte[] gunzip(String name, byte[] gzipped) throws IdxFormatException {
     try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gzipped))) {
@@ -127,6 +150,26 @@ public final class IdxReader {
       throw new IdxFormatException(
           name,
           (actual - expected) + " unexpected bytes after the " + expected + " " + unit + " bytes");
+    }
+  }
+
+  /** Says "corrupt gzip data" instead of the bare zlib message when decompression fails. */
+  private static final class CheckedGzipInputStream extends GZIPInputStream {
+    CheckedGzipInputStream(InputStream in) throws IOException {
+      super(in, 1 << 16);
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      try {
+        return super.read(buffer, offset, length);
+      } catch (ZipException | EOFException e) {
+        throw corrupt(e);
+      }
+    }
+
+    static IOException corrupt(IOException cause) {
+      return new IOException("corrupt gzip data (" + cause.getMessage() + ")", cause);
     }
   }
 }

@@ -154,7 +154,7 @@ class TrainingRunTest {
     }
     assertThat(written).hasValue(2);
     assertThat(Checkpoint.load(checkpoint).state().epoch()).isEqualTo(2);
-    assertThat(Files.list(dir).filter(p -> p.toString().endsWith(".tmp"))).isEmpty();
+    assertThat(Files.list(dir).filter(p -> p.toString().endsWith(".part"))).isEmpty();
   }
 
   /** Trains from scratch and returns the SHA-256 of the final weights. */
