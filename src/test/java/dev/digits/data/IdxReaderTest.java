@@ -24,7 +24,7 @@ class IdxReaderTest {
     assertThat(images.rows()).isEqualTo(4);
     assertThat(images.cols()).isEqualTo(2);
     assertThat(images.pixels()).isEqualTo(Arrays.copyOfRange(bytes, 16, bytes.length));
-    assertThat(images.intensity(1, 0)).isEqualTo((bytes[16 + 8] & 0xFF) / 255f);
+    assertThat(images.image(1)[0]).isEqualTo((bytes[16 + 8] & 0xFF) / 255f);
   }
 
   @Test
