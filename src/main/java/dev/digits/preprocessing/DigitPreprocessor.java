@@ -1,0 +1,85 @@
+package dev.digits.preprocessing;
+
+import java.awt.image.BufferedImage;
+import java.util.Objects;
+
+/**
+ * Turns a drawing or a photo of a handwritten digit into the 28 × 28 image an MNIST-trained model
+ * expects, the way MNIST itself was made:
+ *
+ * <ol>
+ *   <li>decode (PNG or JPEG, recognised by their bytes), after checking the header against the
+ *       {@link PreprocessingLimits};
+ *   <li>flatten transparency onto a contrasting backdrop;
+ *   <li>find which way round ink and background are and map each pixel to ink intensity, with
+ *       background noise and uneven lighting suppressed ({@link InkExtractor});
+ *   <li>find the box around the ink, ignoring specks;
+ *   <li>thicken strokes that would otherwise end up too thin, then scale the box so its longer
+ *       side is 20 px, averaging areas so thin strokes survive;
+ *   <li>place it in the 28 × 28 field with its centre of mass at the centre.
+ * </ol>
+ *
+ * <p>Stateless apart from its limits, so one instance can serve any number of threads.
+ */
+public final class DigitPreprocessor {
+
+  private final PreprocessingLimits limits;
+
+  /** A preprocessor refusing input beyond {@code limits}. */
+  public DigitPreprocessor(PreprocessingLimits limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+  }
+
+  /**
+   * Preprocesses a PNG or JPEG file; the format is told by its first bytes, not by any declared
+   * content type.
+   *
+   * @throws PreprocessingException with {@link PreprocessingException.Reason#ENCODED_TOO_LARGE} or
+   *     {@link PreprocessingException.Reason#IMAGE_TOO_LARGE} beyond the limits, {@link
+   *     PreprocessingException.Reason#UNSUPPORTED_FORMAT} for other formats, {@link
+   *     PreprocessingException.Reason#MALFORMED} for data that does not decode, {@link
+   *     PreprocessingException.Reason#NO_INK} for a blank image
+   */
+  public DigitImage fromEncoded(byte[] encoded) throws PreprocessingException {
+    Objects.requireNonNull(encoded, "encoded");
+    return normalize(ImageDecoder.decode(encoded, limits));
+  }
+
+  /**
+   * Preprocesses a {@code data:image/png;base64,...} or {@code data:image/jpeg;base64,...} URL, as
+   * {@code canvas.toDataURL()} makes them. Whitespace in the base64 is ignored.
+   *
+   * @throws PreprocessingException as {@link #fromEncoded}, plus {@link
+   *     PreprocessingException.Reason#MALFORMED} for a malformed URL or base64 and {@link
+   *     PreprocessingException.Reason#UNSUPPORTED_FORMAT} for a media type other than PNG or JPEG
+   */
+  public DigitImage fromDataUrl(String dataUrl) throws PreprocessingException {
+    Objects.requireNonNull(dataUrl, "dataUrl");
+    return fromEncoded(DataUrl.decode(dataUrl, limits));
+  }
+
+  /**
+   * Preprocesses an image already in memory, of any BufferedImage type.
+   *
+   * @throws PreprocessingException with {@link PreprocessingException.Reason#IMAGE_TOO_LARGE}
+   *     beyond the pixel limits or {@link PreprocessingException.Reason#NO_INK} for a blank image
+   */
+  public DigitImage fromImage(BufferedImage image) throws PreprocessingException {
+    Objects.requireNonNull(image, "image");
+    limits.requireDimensions(image.getWidth(), image.getHeight());
+    return normalize(RasterLuminance.of(image));
+  }
+
+  private static DigitImage normalize(LumaImage source) throws PreprocessingException {
+    boolean alphaUsed = AlphaFlattener.flatten(source);
+    InkImage ink = InkExtractor.extract(source);
+    InkRegion region = InkRegionFinder.find(ink);
+    InkPatch patch = StrokeThickener.apply(ink, region);
+    int[] size = DigitLayout.scaledSize(patch.width(), patch.height());
+    float[] digit = AreaResampler.resample(patch, size[0], size[1]);
+    float[] pixels = DigitLayout.centreByMass(digit, size[0], size[1]);
+    Diagnostics diagnostics =
+        new Diagnostics(ink.polarity(), source.width, source.height, region.bounds(), alphaUsed);
+    return new DigitImage(pixels, diagnostics);
+  }
+}

@@ -1,0 +1,104 @@
+package dev.digits.preprocessing;
+
+/**
+ * Inflates and unfilters the rows of a non-interlaced PNG whose pixels are whole bytes, handing
+ * each reconstructed row to a {@link Sink}.
+ */
+final class PngScanlines {
+
+  /** Receives each reconstructed row; the array is reused, so copy what must outlive the call. */
+  @FunctionalInterface
+  interface Sink {
+    void row(int y, byte[] samples, int offset);
+  }
+
+  private PngScanlines() {}
+
+  static void read(PngFile png, Sink sink) throws PreprocessingException {
+    int bytesPerPixel = png.channels() * png.bitDepth / 8;
+    int stride = png.width * bytesPerPixel;
+    int rowBytes = stride + 1;
+    byte[] raw = new byte[png.height * rowBytes];
+    inflate(png, raw);
+    byte[] firstAbove = new byte[rowBytes];
+    for (int y = 0; y < png.height; y++) {
+      int offset = y * rowBytes;
+      byte[] above = y == 0 ? firstAbove : raw;
+      int aboveOffset = y == 0 ? 1 : offset - rowBytes + 1;
+      unfilter(raw, offset, above, aboveOffset, stride, bytesPerPixel);
+      sink.row(y, raw, offset + 1);
+    }
+  }
+
+  private static void inflate(PngFile png, byte[] raw) throws PreprocessingException {
+    int[] offsets = png.idatOffsets;
+    int[] lengths = png.idatLengths;
+    if (offsets.length == 1) {
+      ZlibInflater.inflate(png.data, offsets[0], lengths[0], raw);
+      return;
+    }
+    int total = 0;
+    for (int length : lengths) {
+      total += length;
+    }
+    byte[] joined = new byte[total];
+    for (int i = 0, at = 0; i < offsets.length; at += lengths[i], i++) {
+      System.arraycopy(png.data, offsets[i], joined, at, lengths[i]);
+    }
+    ZlibInflater.inflate(joined, 0, total, raw);
+  }
+
+  /**
+   * Reverses the row's filter in place. {@code offset} points at the filter-type byte; {@code
+   * above} holds the previous reconstructed row's samples (all zero for the first row).
+   */
+  static void unfilter(byte[] row, int offset, byte[] above, int aboveOffset, int length, int bpp)
+      throws PreprocessingException {
+    int filter = row[offset];
+    int start = offset + 1;
+    int end = start + length;
+    switch (filter) {
+      case 0 -> {}
+      case 1 -> {
+        for (int i = start + bpp; i < end; i++) {
+          row[i] += row[i - bpp];
+        }
+      }
+      case 2 -> {
+        for (int i = start, j = aboveOffset; i < end; i++, j++) {
+          row[i] += above[j];
+        }
+      }
+      case 3 -> {
+        for (int i = start, j = aboveOffset; i < start + bpp; i++, j++) {
+          row[i] += (above[j] & 0xFF) >>> 1;
+        }
+        for (int i = start + bpp, j = aboveOffset + bpp; i < end; i++, j++) {
+          row[i] += ((row[i - bpp] & 0xFF) + (above[j] & 0xFF)) >>> 1;
+        }
+      }
+      case 4 -> {
+        // With no pixel to the left, Paeth always predicts the pixel above.
+        for (int i = start, j = aboveOffset; i < start + bpp; i++, j++) {
+          row[i] += above[j];
+        }
+        for (int i = start + bpp, j = aboveOffset + bpp; i < end; i++, j++) {
+          row[i] += paeth(row[i - bpp] & 0xFF, above[j] & 0xFF, above[j - bpp] & 0xFF);
+        }
+      }
+      default -> throw PreprocessingException.malformed(
+          "The PNG is corrupt: unknown row filter type " + (filter & 0xFF) + ".");
+    }
+  }
+
+  private static int paeth(int left, int up, int upLeft) {
+    int estimate = left + up - upLeft;
+    int toLeft = Math.abs(estimate - left);
+    int toUp = Math.abs(estimate - up);
+    int toUpLeft = Math.abs(estimate - upLeft);
+    if (toLeft <= toUp && toLeft <= toUpLeft) {
+      return left;
+    }
+    return toUp <= toUpLeft ? up : upLeft;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.digits.serving;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.digits.model.DigitClassifier;
+import dev.digits.model.ModelMetadata;
+import dev.digits.model.Prediction;
+import java.util.List;
+
+/**
+ * The JSON bodies the API answers with, one record each, in the shapes {@code openapi.json}
+ * documents. Jackson writes records by their components, so a record here is the contract.
+ */
+final class ApiResponses {
+  /** How many runners-up a prediction lists, the winner included. */
+  static final int TOP = 3;
+
+  private ApiResponses() {}
+
+  /** The body of every error response. */
+  record ErrorBody(String error, String detail) {}
+
+  /** {@code POST /api/predict}. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Predicted(
+      int digit,
+      float confidence,
+      List<Prediction.Ranked> top,
+      float[] probabilities,
+      ModelRef model,
+      String input,
+      Timings timings) {
+
+    static Predicted of(Recognizer.Recognition recognition) {
+      Prediction prediction = recognition.prediction();
+      return new Predicted(
+          prediction.digit(),
+          prediction.confidence(),
+          prediction.top(TOP),
+          prediction.probabilities(),
+          ModelRef.of(recognition.model()),
+          recognition.inputPng(),
+          new Timings(recognition.preprocessMicros(), recognition.inferenceMicros()));
+    }
+  }
+
+  /** {@code POST /predict}: exactly the two fields the original service answered with. */
+  record LegacyPredicted(int digit, float confidence) {
+    static LegacyPredicted of(Recognizer.Recognition recognition) {
+      return new LegacyPredicted(
+          recognition.prediction().digit(), recognition.prediction().confidence());
+    }
+  }
+
+  /** Which model answered. */
+  record ModelRef(String name, String architecture, double testAccuracy) {
+    static ModelRef of(ModelMetadata metadata) {
+      return new ModelRef(
+          metadata.name(), metadata.architecture(), metadata.metrics().testAccuracy());
+    }
+  }
+
+  /** Where the time of one prediction went, in microseconds. */
+  record Timings(long preprocessMicros, long inferenceMicros) {}
+
+  /** {@code GET /api/models}. */
+  record Models(@JsonProperty("default") String defaultModel, List<ModelSummary> models) {
+    static Models of(ModelCatalog catalog) {
+      return new Models(
+          catalog.defaultName(),
+          catalog.models().stream()
+              .map(model -> ModelSummary.of(model, catalog.defaultName()))
+              .toList());
+    }
+  }
+
+  /** One model in the picker: enough to choose, not the whole training history. */
+  record ModelSummary(
+      String name,
+      String description,
+      String architecture,
+      long parameterCount,
+      String regularization,
+      double testAccuracy,
+      double validationAccuracy,
+      String createdAt,
+      @JsonProperty("default") boolean isDefault) {
+
+    static ModelSummary of(DigitClassifier classifier, String defaultName) {
+      ModelMetadata metadata = classifier.metadata();
+      return new ModelSummary(
+          metadata.name(),
+          metadata.description(),
+          metadata.architecture(),
+          metadata.parameterCount(),
+          metadata.training().regularization(),
+          metadata.metrics().testAccuracy(),
+          metadata.metrics().validationAccuracy(),
+          metadata.createdAt(),
+          metadata.name().equals(defaultName));
+    }
+  }
+
+  /** {@code GET /healthz}. */
+  record Health(String status) {
+    static final Health OK = new Health("ok");
+  }
+
+  /** {@code GET /readyz} once models are loaded. */
+  record Ready(String status, List<String> models) {
+    static Ready of(ModelCatalog catalog) {
+      return new Ready("ready", catalog.names());
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.digits.serving;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.Locale;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Jetty's own error responses, for requests refused before they reach Javalin (a malformed request
+ * line, headers too large, a URI Jetty will not route), in the API's JSON error shape instead of
+ * Jetty's HTML page.
+ */
+final class JsonErrorHandler extends ErrorHandler {
+  private static final ObjectMapper MAPPER = Json.newMapper();
+
+  @Override
+  protected void generateResponse(
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
+      Callback callback) {
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+    response.write(true, body(code, message), callback);
+  }
+
+  private static ByteBuffer body(int status, String message) {
+    String reason = HttpStatus.getMessage(status);
+    String detail = message == null || message.isBlank() ? reason : message;
+    try {
+      return ByteBuffer.wrap(
+          MAPPER.writeValueAsBytes(new ApiResponses.ErrorBody(code(reason), detail + ".")));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** "Request Header Fields Too Large" → "request_header_fields_too_large". */
+  private static String code(String reason) {
+    return reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+  }
+}

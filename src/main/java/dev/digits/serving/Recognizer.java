@@ -1,0 +1,71 @@
+package dev.digits.serving;
+
+import dev.digits.model.DigitClassifier;
+import dev.digits.model.ModelMetadata;
+import dev.digits.model.Prediction;
+import dev.digits.preprocessing.DigitImage;
+import dev.digits.preprocessing.DigitPreprocessor;
+import dev.digits.preprocessing.PreprocessingException;
+
+/**
+ * Recognizes the digit in an image: preprocessing, then one model, both timed. Knows nothing of
+ * HTTP, so it can be called from anywhere.
+ */
+final class Recognizer {
+  /** The 28×28 input is sent back 4× enlarged, readable even where CSS cannot keep pixels crisp. */
+  static final int INPUT_SCALE = 4;
+
+  private final DigitPreprocessor preprocessor;
+
+  Recognizer(DigitPreprocessor preprocessor) {
+    this.preprocessor = preprocessor;
+  }
+
+  /**
+   * What the named model (or the catalog's default, for {@code null} or blank) sees in the image.
+   *
+   * @throws UnknownModelException when the catalog has no model of that name
+   * @throws PreprocessingException when the image is unreadable, too large or has no ink
+   */
+  Recognition recognize(
+      ModelCatalog catalog, ImageInput image, String modelName, boolean includeInput)
+      throws PreprocessingException {
+    DigitClassifier classifier = resolve(catalog, modelName);
+    long start = System.nanoTime();
+    DigitImage input = image.preprocess(preprocessor);
+    long preprocessed = System.nanoTime();
+    Prediction prediction = classifier.classify(input.pixels());
+    long inferred = System.nanoTime();
+    return new Recognition(
+        prediction,
+        classifier.metadata(),
+        includeInput ? input.toPngDataUrl(INPUT_SCALE) : null,
+        (preprocessed - start) / 1_000,
+        (inferred - preprocessed) / 1_000);
+  }
+
+  private static DigitClassifier resolve(ModelCatalog catalog, String modelName) {
+    if (modelName == null || modelName.isBlank()) {
+      return catalog.defaultModel();
+    }
+    return catalog
+        .find(modelName)
+        .orElseThrow(() -> new UnknownModelException(modelName, catalog.names()));
+  }
+
+  /**
+   * One answer.
+   *
+   * @param prediction the model's probabilities
+   * @param model the model that answered
+   * @param inputPng the model's input as an enlarged PNG data URL, or null when not asked for
+   * @param preprocessMicros time spent decoding and preprocessing
+   * @param inferenceMicros time spent in the model
+   */
+  record Recognition(
+      Prediction prediction,
+      ModelMetadata model,
+      String inputPng,
+      long preprocessMicros,
+      long inferenceMicros) {}
+}

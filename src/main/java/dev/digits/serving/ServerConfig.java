@@ -1,0 +1,91 @@
+package dev.digits.serving;
+
+import dev.digits.preprocessing.PreprocessingLimits;
+import java.util.Objects;
+
+/**
+ * How a {@link DigitsServer} listens and what it accepts.
+ *
+ * @param host interface to bind; {@code 0.0.0.0} for all, so a phone on the same network can draw
+ * @param port TCP port; 0 picks a free one (see {@link DigitsServer#port()})
+ * @param maxRequestBytes largest request body accepted; larger ones get 413 before being read
+ * @param preprocessing limits on the images inside requests (encoded size, pixels, side)
+ * @param defaultModel name of the model used when a request names none; {@code null} keeps the
+ *     catalog's own default
+ * @param maxThreads most threads Jetty may use for connections and requests
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    long maxRequestBytes,
+    PreprocessingLimits preprocessing,
+    String defaultModel,
+    int maxThreads) {
+
+  /** Port used when none is given. */
+  public static final int DEFAULT_PORT = 8080;
+
+  /** 2 MiB: a canvas PNG is 5–30 KB, a phone photo of a digit rarely above 1.5 MB as base64. */
+  public static final long DEFAULT_MAX_REQUEST_BYTES = 2L * 1024 * 1024;
+
+  /**
+   * Enough threads that slow uploads never starve requests that are ready to run. Work is CPU-bound
+   * and short, so idle threads cost only their stacks.
+   */
+  public static final int DEFAULT_MAX_THREADS = 64;
+
+  public ServerConfig {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(preprocessing, "preprocessing");
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be in 0..65535, got " + port);
+    }
+    if (maxRequestBytes < 1024) {
+      throw new IllegalArgumentException(
+          "the request body limit must be at least 1024 bytes, got " + maxRequestBytes);
+    }
+    if (maxThreads < 8) {
+      throw new IllegalArgumentException("Jetty needs at least 8 threads, got " + maxThreads);
+    }
+  }
+
+  /** All interfaces, port 8080, 2 MiB bodies, default image limits, the catalog's default model. */
+  public static ServerConfig defaults() {
+    return new ServerConfig(
+        "0.0.0.0",
+        DEFAULT_PORT,
+        DEFAULT_MAX_REQUEST_BYTES,
+        PreprocessingLimits.DEFAULT,
+        null,
+        DEFAULT_MAX_THREADS);
+  }
+
+  /** This configuration bound to another interface and port. */
+  public ServerConfig withAddress(String newHost, int newPort) {
+    return new ServerConfig(
+        newHost, newPort, maxRequestBytes, preprocessing, defaultModel, maxThreads);
+  }
+
+  /** This configuration with another request body limit. */
+  public ServerConfig withMaxRequestBytes(long newMaxRequestBytes) {
+    return new ServerConfig(
+        host, port, newMaxRequestBytes, preprocessing, defaultModel, maxThreads);
+  }
+
+  /** This configuration with other image limits. */
+  public ServerConfig withPreprocessing(PreprocessingLimits newLimits) {
+    return new ServerConfig(host, port, maxRequestBytes, newLimits, defaultModel, maxThreads);
+  }
+
+  /** This configuration with another default model. */
+  public ServerConfig withDefaultModel(String newDefaultModel) {
+    return new ServerConfig(
+        host, port, maxRequestBytes, preprocessing, newDefaultModel, maxThreads);
+  }
+
+  /** This configuration with another thread limit. */
+  public ServerConfig withMaxThreads(int newMaxThreads) {
+    return new ServerConfig(
+        host, port, maxRequestBytes, preprocessing, defaultModel, newMaxThreads);
+  }
+}

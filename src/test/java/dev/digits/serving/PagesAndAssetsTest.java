@@ -1,0 +1,194 @@
+package dev.digits.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The page, its assets, the docs and the OpenAPI document: types, caching and headers. */
+class PagesAndAssetsTest {
+  /** Every route the server has, as "METHOD /path". */
+  private static final List<String> ROUTES =
+      List.of(
+          "GET /",
+          "GET /docs",
+          "GET /openapi.json",
+          "GET /assets/{file}",
+          "POST /api/predict",
+          "POST /predict",
+          "GET /api/models",
+          "GET /api/model",
+          "GET /healthz",
+          "GET /readyz");
+
+  private static RunningServer server;
+
+  @BeforeAll
+  static void start() {
+    server = RunningServer.start(FakeClassifier.catalog());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "/, text/html",
+    "/docs, text/html",
+    "/openapi.json, application/json",
+    "/assets/app.css, text/css",
+    "/assets/docs.css, text/css",
+    "/assets/js/main.js, text/javascript",
+    "/assets/js/canvas.js, text/javascript",
+    "/assets/js/docs.js, text/javascript",
+    "/assets/favicon.svg, image/svg+xml"
+  })
+  void servedWithItsContentTypeAndRevalidated(String path, String contentType) {
+    HttpResponse<String> response = server.get(path);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith(contentType));
+    assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache");
+    String etag = response.headers().firstValue("ETag").orElseThrow();
+
+    HttpResponse<String> again =
+        server.send(HttpRequest.newBuilder(server.uri(path)).header("If-None-Match", etag).build());
+    assertThat(again.statusCode()).isEqualTo(304);
+    assertThat(again.body()).isEmpty();
+  }
+
+  @Test
+  void pageCarriesSecurityHeadersAndNoCors() {
+    HttpResponse<String> response =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/"))
+                .header("Origin", "https://elsewhere.example")
+                .build());
+
+    assertThat(response.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(
+            csp ->
+                assertThat(csp)
+                    .contains("default-src 'self'", "frame-ancestors 'none'")
+                    .doesNotContain("unsafe", "http"));
+    assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+    assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    assertThat(response.body())
+        .contains("<canvas", "/assets/js/main.js")
+        .doesNotContain("http://", "https://");
+  }
+
+  @Test
+  void pageLoadsNothingFromOtherHosts() {
+    for (String path :
+        List.of(
+            "/",
+            "/docs",
+            "/assets/app.css",
+            "/assets/docs.css",
+            "/assets/js/main.js",
+            "/assets/js/canvas.js",
+            "/assets/js/api.js",
+            "/assets/js/results.js",
+            "/assets/js/docs.js")) {
+      assertThat(server.get(path).body())
+          .as(path)
+          .doesNotContainPattern("(src|href|url|import|from)\\s*[=(]?\\s*['\"]?https?://");
+    }
+  }
+
+  @Test
+  void headRequestsAnswerWithoutABody() {
+    HttpResponse<String> response =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEmpty();
+  }
+
+  @Test
+  void openApiDocumentsEveryRoute() {
+    JsonNode document = RunningServer.json(server.get("/openapi.json"));
+
+    assertThat(document.get("openapi").asText()).startsWith("3.1");
+    List<String> documented = new ArrayList<>();
+    document
+        .get("paths")
+        .properties()
+        .forEach(
+            path ->
+                path.getValue()
+                    .fieldNames()
+                    .forEachRemaining(
+                        method -> documented.add(method.toUpperCase() + " " + path.getKey())));
+    assertThat(documented).containsExactlyInAnyOrderElementsOf(ROUTES);
+  }
+
+  @Test
+  void everyDocumentedRouteIsServed() {
+    for (String route : ROUTES) {
+      String[] methodAndPath = route.split(" ");
+      String path = methodAndPath[1].replace("{file}", "app.css");
+      HttpResponse<String> response =
+          methodAndPath[0].equals("GET") ? server.get(path) : server.postJson(path, "{}");
+      assertThat(response.statusCode()).as(route).isNotIn(404, 405);
+    }
+  }
+
+  @Test
+  void everyDocumentedResponseAndSchemaReferenceResolves() {
+    JsonNode document = RunningServer.json(server.get("/openapi.json"));
+    List<String> references = new ArrayList<>();
+    collectReferences(document, references);
+
+    assertThat(references).isNotEmpty();
+    for (String reference : references) {
+      assertThat(reference).startsWith("#/components/");
+      String[] parts = reference.substring(2).split("/");
+      assertThat(document.path(parts[0]).path(parts[1]).path(parts[2]).isMissingNode())
+          .as(reference)
+          .isFalse();
+    }
+  }
+
+  @Test
+  void predictionDocumentsEveryStatusItCanAnswer() {
+    JsonNode responses =
+        RunningServer.json(server.get("/openapi.json")).at("/paths/~1api~1predict/post/responses");
+    List<String> statuses = new ArrayList<>();
+    responses.fieldNames().forEachRemaining(statuses::add);
+
+    assertThat(statuses).contains("200", "400", "404", "405", "413", "415", "422", "500", "503");
+  }
+
+  private static void collectReferences(JsonNode node, List<String> references) {
+    if (node.isObject()) {
+      node.properties()
+          .forEach(
+              field -> {
+                if (field.getKey().equals("$ref")) {
+                  references.add(field.getValue().asText());
+                } else {
+                  collectReferences(field.getValue(), references);
+                }
+              });
+    } else if (node.isArray()) {
+      node.forEach(child -> collectReferences(child, references));
+    }
+  }
+}

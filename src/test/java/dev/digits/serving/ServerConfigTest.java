@@ -1,0 +1,22 @@
+package dev.digits.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ServerConfigTest {
+
+  @Test
+  void defaultsAndRefusals() {
+    ServerConfig defaults = ServerConfig.defaults();
+    assertThat(defaults.port()).isEqualTo(8080);
+    assertThat(defaults.maxRequestBytes()).isEqualTo(2L * 1024 * 1024);
+    assertThatThrownBy(() -> defaults.withAddress("0.0.0.0", 70_000))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> defaults.withMaxRequestBytes(10))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> defaults.withMaxThreads(2))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
