@@ -39,7 +39,7 @@ public record TrainingConfig(
   public enum OptimizerKind {
     /** Adam (β1 0.9, β2 0.999, ε 1e-8). */
     ADAM,
-    /** Stochastic gradient descent with Nesterov momentum 0.9. */
+    /** Stochastic gradient descent with (heavy-ball) momentum 0.9. */
     SGD
   }
 

@@ -1,11 +1,11 @@
 package dev.digits.preprocessing;
 
 /**
- * Scales an {@link InkPatch} to a small size, separably. Shrinking averages
- * exactly the source area each output pixel covers, fractional edge pixels included: that keeps
- * the ink's mass, so thin strokes fade in proportion instead of vanishing between samples as with
- * nearest-neighbour or a single bilinear step. Enlarging (a digit under 20 px) interpolates
- * linearly between pixel centres.
+ * Scales an {@link InkPatch} to a small size, separably. Shrinking averages exactly the source area
+ * each output pixel covers, fractional edge pixels included: that keeps the ink's mass, so thin
+ * strokes fade in proportion instead of vanishing between samples as with nearest-neighbour or a
+ * single bilinear step. Enlarging (a digit under 20 px) interpolates linearly between pixel
+ * centres.
  */
 final class AreaResampler {
 
@@ -58,7 +58,9 @@ final class AreaResampler {
     }
 
     static Weights of(int sourceLength, int outLength) {
-      return sourceLength >= outLength ? area(sourceLength, outLength) : linear(sourceLength, outLength);
+      return sourceLength >= outLength
+          ? area(sourceLength, outLength)
+          : linear(sourceLength, outLength);
     }
 
     private static Weights area(int sourceLength, int outLength) {

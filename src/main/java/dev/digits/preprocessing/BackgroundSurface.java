@@ -5,19 +5,23 @@ import java.util.Arrays;
 /**
  * The brightness of the paper across a photo, as a smooth quadratic surface: lighting falls off
  * across a page and into its corners, so one background level for the whole photo would turn the
- * darker side into ink. The surface is fitted to the paper-side level of each cell of a coarse grid,
- * rejecting cells that stand out from the fit (those that the ink fills), so thick strokes do not
- * drag the paper towards the ink.
+ * darker side into ink. The surface is fitted to the paper-side level of each cell of a coarse
+ * grid, rejecting cells that stand out from the fit (those that the ink fills), so thick strokes do
+ * not drag the paper towards the ink.
  */
 final class BackgroundSurface {
 
   /** Cells along the longer side: coarse enough that most cells are mostly paper. */
   private static final int CELLS_ALONG_LONGER_SIDE = 12;
+
   private static final int MIN_CELL = 8;
+
   /** Pixels sampled along each side of a cell; a level per cell needs no more. */
   private static final int SAMPLES_PER_CELL_SIDE = 48;
+
   /** The paper-side quantile of a cell: ink up to 30 % of a cell leaves it on the paper. */
   private static final double PAPER_QUANTILE = 0.7;
+
   private static final double MIN_TOLERANCE = 3;
   private static final int ITERATIONS = 6;
 
@@ -164,7 +168,10 @@ final class BackgroundSurface {
     }
 
     static Cells measure(byte[] luma, int width, int height, Diagnostics.Polarity polarity) {
-      int cell = Math.max(MIN_CELL, (Math.max(width, height) + CELLS_ALONG_LONGER_SIDE - 1) / CELLS_ALONG_LONGER_SIDE);
+      int cell =
+          Math.max(
+              MIN_CELL,
+              (Math.max(width, height) + CELLS_ALONG_LONGER_SIDE - 1) / CELLS_ALONG_LONGER_SIDE);
       int across = (width + cell - 1) / cell;
       int down = (height + cell - 1) / cell;
       int step = Math.max(1, cell / SAMPLES_PER_CELL_SIDE);
@@ -180,7 +187,8 @@ final class BackgroundSurface {
           histograms[(rowBase + cellColumn[x]) * 256 + (luma[offset + x] & 0xFF)]++;
         }
       }
-      double quantile = polarity == Diagnostics.Polarity.DARK_INK_ON_LIGHT ? PAPER_QUANTILE : 1 - PAPER_QUANTILE;
+      double quantile =
+          polarity == Diagnostics.Polarity.DARK_INK_ON_LIGHT ? PAPER_QUANTILE : 1 - PAPER_QUANTILE;
       double[] levels = new double[across * down];
       double[] u = new double[levels.length];
       double[] v = new double[levels.length];

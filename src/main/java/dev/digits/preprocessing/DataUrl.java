@@ -28,17 +28,21 @@ final class DataUrl {
     String mediaType = header[0].trim().toLowerCase(Locale.ROOT);
     if (!isImageType(mediaType)) {
       throw PreprocessingException.unsupported(
-          "The data URL holds '" + (mediaType.isEmpty() ? "text/plain" : mediaType)
+          "The data URL holds '"
+              + (mediaType.isEmpty() ? "text/plain" : mediaType)
               + "'; only image/png and image/jpeg are accepted.");
     }
     if (!declaresBase64(header)) {
-      throw PreprocessingException.malformed("The data URL is not base64-encoded (';base64' is missing).");
+      throw PreprocessingException.malformed(
+          "The data URL is not base64-encoded (';base64' is missing).");
     }
     return decodeBase64(url, comma + 1, limits);
   }
 
   private static boolean isImageType(String mediaType) {
-    return mediaType.equals("image/png") || mediaType.equals("image/jpeg") || mediaType.equals("image/jpg");
+    return mediaType.equals("image/png")
+        || mediaType.equals("image/jpeg")
+        || mediaType.equals("image/jpg");
   }
 
   private static boolean declaresBase64(String[] header) {
@@ -70,7 +74,8 @@ final class DataUrl {
       if (c > 0x7F) {
         throw PreprocessingException.malformed(
             "The data URL's base64 contains the non-ASCII character U+"
-                + String.format("%04X", (int) c) + ".");
+                + String.format("%04X", (int) c)
+                + ".");
       }
       ascii[n++] = (byte) c;
     }

@@ -21,8 +21,8 @@ public record Diagnostics(
   }
 
   /**
-   * A box in source pixels: columns {@code x} to {@code x + width - 1}, rows {@code y} to {@code y +
-   * height - 1}.
+   * A box in source pixels: columns {@code x} to {@code x + width - 1}, rows {@code y} to {@code y
+   * + height - 1}.
    */
   public record InkBounds(int x, int y, int width, int height) {}
 }

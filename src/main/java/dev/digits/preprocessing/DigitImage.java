@@ -4,8 +4,8 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * A digit ready for the model: 28 × 28 ink intensities laid out like MNIST, plus what
- * preprocessing found on the way. Immutable.
+ * A digit ready for the model: 28 × 28 ink intensities laid out like MNIST, plus what preprocessing
+ * found on the way. Immutable.
  */
 public final class DigitImage {
 
@@ -19,7 +19,8 @@ public final class DigitImage {
 
   DigitImage(float[] pixels, Diagnostics diagnostics) {
     if (pixels.length != SIDE * SIDE) {
-      throw new IllegalArgumentException("expected " + SIDE * SIDE + " pixels, got " + pixels.length);
+      throw new IllegalArgumentException(
+          "expected " + SIDE * SIDE + " pixels, got " + pixels.length);
     }
     this.pixels = pixels.clone();
     this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");

@@ -14,8 +14,8 @@ import java.util.Objects;
  *   <li>find which way round ink and background are and map each pixel to ink intensity, with
  *       background noise and uneven lighting suppressed ({@link InkExtractor});
  *   <li>find the box around the ink, ignoring specks;
- *   <li>thicken strokes that would otherwise end up too thin, then scale the box so its longer
- *       side is 20 px, averaging areas so thin strokes survive;
+ *   <li>thicken strokes that would otherwise end up too thin, then scale the box so its longer side
+ *       is 20 px, averaging areas so thin strokes survive;
  *   <li>place it in the 28 × 28 field with its centre of mass at the centre.
  * </ol>
  *

@@ -8,7 +8,8 @@ final class ImageDecoder {
 
   private ImageDecoder() {}
 
-  static LumaImage decode(byte[] encoded, PreprocessingLimits limits) throws PreprocessingException {
+  static LumaImage decode(byte[] encoded, PreprocessingLimits limits)
+      throws PreprocessingException {
     if (encoded.length == 0) {
       throw PreprocessingException.malformed("The image is empty (0 bytes).");
     }
@@ -18,16 +19,22 @@ final class ImageDecoder {
       return switch (format) {
         case PNG -> decodePng(encoded, limits);
         case JPEG -> decodeJpeg(encoded, limits);
-        case UNKNOWN -> throw PreprocessingException.malformed(
-            "The data is not an image: it is neither PNG nor JPEG, nor any format recognised.");
-        default -> throw PreprocessingException.unsupported(
-            format.displayName() + " images are not supported; send a PNG or JPEG.");
+        case UNKNOWN ->
+            throw PreprocessingException.malformed(
+                "The data is not an image: it is neither PNG nor JPEG, nor any format recognised.");
+        default ->
+            throw PreprocessingException.unsupported(
+                format.displayName() + " images are not supported; send a PNG or JPEG.");
       };
     } catch (RuntimeException e) {
       // Hostile files reach corners no test covers; they must still answer 400, not 500.
       throw new PreprocessingException(
           PreprocessingException.Reason.MALFORMED,
-          "The " + format.displayName() + " could not be decoded (" + e.getClass().getSimpleName() + ").",
+          "The "
+              + format.displayName()
+              + " could not be decoded ("
+              + e.getClass().getSimpleName()
+              + ").",
           e);
     }
   }

@@ -17,9 +17,7 @@ enum ImageFormat {
   SVG("SVG/XML"),
   UNKNOWN("unknown");
 
-  private static final byte[] PNG_SIGNATURE = {
-    (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'
-  };
+  private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
   private final String displayName;
 
@@ -50,7 +48,8 @@ enum ImageFormat {
     if (startsWith(data, 0, "II*\0") || startsWith(data, 0, "MM\0*")) {
       return TIFF;
     }
-    if (startsWith(data, 0, new byte[] {0, 0, 1, 0}) || startsWith(data, 0, new byte[] {0, 0, 2, 0})) {
+    if (startsWith(data, 0, new byte[] {0, 0, 1, 0})
+        || startsWith(data, 0, new byte[] {0, 0, 2, 0})) {
       return ICO;
     }
     if (startsWith(data, 4, "ftyp")) {
@@ -70,7 +69,9 @@ enum ImageFormat {
     while (i < data.length && Character.isWhitespace(data[i])) {
       i++;
     }
-    return startsWith(data, i, "<svg") || startsWith(data, i, "<?xml") || startsWith(data, i, "<!DOCTYPE svg");
+    return startsWith(data, i, "<svg")
+        || startsWith(data, i, "<?xml")
+        || startsWith(data, i, "<!DOCTYPE svg");
   }
 
   private static boolean startsWith(byte[] data, int offset, String ascii) {

@@ -10,9 +10,9 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Decodes with ImageIO what {@link PngPixels} does not: JPEG and the rarer PNG variants. The
- * caller has already checked the header against the limits. Every failure inside ImageIO,
- * including the unchecked exceptions its decoders throw on hostile input, becomes {@link
+ * Decodes with ImageIO what {@link PngPixels} does not: JPEG and the rarer PNG variants. The caller
+ * has already checked the header against the limits. Every failure inside ImageIO, including the
+ * unchecked exceptions its decoders throw on hostile input, becomes {@link
  * PreprocessingException.Reason#MALFORMED}.
  */
 final class ImageIoReader {
@@ -38,7 +38,8 @@ final class ImageIoReader {
   private static ImageReader readerFor(ImageFormat format) throws PreprocessingException {
     Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.displayName());
     if (!readers.hasNext()) {
-      throw PreprocessingException.unsupported("No " + format.displayName() + " decoder is installed.");
+      throw PreprocessingException.unsupported(
+          "No " + format.displayName() + " decoder is installed.");
     }
     return readers.next();
   }

@@ -1,17 +1,17 @@
 package dev.digits.preprocessing;
 
 /**
- * Turns luminance into ink intensity: decides which way round ink and background are, estimates
- * the background, measures the noise of the background, and maps each pixel's difference from the
+ * Turns luminance into ink intensity: decides which way round ink and background are, estimates the
+ * background, measures the noise of the background, and maps each pixel's difference from the
  * background onto 0–255 so that noise becomes 0, the ink's core 255 and anti-aliased edges stay in
  * between.
  *
  * <p>Polarity: the background is the median of a ring along the image's edge; the ink lies on
  * whichever side of it the image reaches further (its darkest or lightest 0.05 %). Background: that
- * median when the ring is flat (canvases, scans), otherwise a {@link BackgroundSurface} fitted to the
- * paper (photos). Noise: 4 robust standard deviations of the difference from the background (its
- * median absolute value × 1.4826); the background dominates every image with a digit, so that is
- * the paper's texture and the sensor's noise, not the ink.
+ * median when the ring is flat (canvases, scans), otherwise a {@link BackgroundSurface} fitted to
+ * the paper (photos). Noise: 4 robust standard deviations of the difference from the background
+ * (its median absolute value × 1.4826); the background dominates every image with a digit, so that
+ * is the paper's texture and the sensor's noise, not the ink.
  */
 final class InkExtractor {
 
@@ -30,7 +30,8 @@ final class InkExtractor {
     int height = image.height;
     byte[] luma = image.luma;
     LevelHistogram levels = LevelHistogram.ofBytes(luma);
-    LevelHistogram border = LevelHistogram.ofBorder(luma, width, height, Math.max(1, Math.min(width, height) / 40));
+    LevelHistogram border =
+        LevelHistogram.ofBorder(luma, width, height, Math.max(1, Math.min(width, height) / 40));
     int paper = border.quantile(0.5);
     long tail = Math.max(1, (long) Math.ceil(TAIL_FRACTION * levels.total()));
     boolean darkInk = paper - levels.fromLow(tail) >= levels.fromHigh(tail) - paper;
@@ -41,7 +42,8 @@ final class InkExtractor {
     if (flatBorder) {
       mapAgainstLevel(luma, levels, paper, sign);
     } else {
-      mapAgainstSurface(luma, width, height, BackgroundSurface.fit(luma, width, height, polarity), sign);
+      mapAgainstSurface(
+          luma, width, height, BackgroundSurface.fit(luma, width, height, polarity), sign);
     }
     return new InkImage(width, height, luma, polarity);
   }
@@ -64,7 +66,8 @@ final class InkExtractor {
   }
 
   private static void mapAgainstSurface(
-      byte[] luma, int width, int height, BackgroundSurface surface, int sign) throws PreprocessingException {
+      byte[] luma, int width, int height, BackgroundSurface surface, int sign)
+      throws PreprocessingException {
     float[] background = new float[width];
     LevelHistogram differences = new LevelHistogram(2 * OFFSET + 1);
     int[] counts = new int[2 * OFFSET + 1];
@@ -90,10 +93,15 @@ final class InkExtractor {
   private static final class InkScale {
     private static final double NOISE_SIGMAS = 4;
     private static final double MAD_TO_SIGMA = 1.4826;
+
     /** The ink's core is the 90th percentile of what stands out from the noise. */
     private static final double CORE_QUANTILE = 0.9;
-    /** Faint fringes (JPEG ringing, the outermost anti-aliasing) below this share of the core go. */
+
+    /**
+     * Faint fringes (JPEG ringing, the outermost anti-aliasing) below this share of the core go.
+     */
     private static final double MIN_FLOOR = 0.06;
+
     private static final double MAX_FLOOR = 0.5;
 
     private final double floor;
@@ -111,9 +119,10 @@ final class InkExtractor {
       }
       double noise = NOISE_SIGMAS * MAD_TO_SIGMA * magnitudes.quantile(0.5);
       long standingOut = differences.countAbove((int) Math.floor(noise) + OFFSET);
-      int core = standingOut == 0
-          ? 0
-          : differences.fromHigh((long) Math.ceil((1 - CORE_QUANTILE) * standingOut)) - OFFSET;
+      int core =
+          standingOut == 0
+              ? 0
+              : differences.fromHigh((long) Math.ceil((1 - CORE_QUANTILE) * standingOut)) - OFFSET;
       if (core < MIN_CONTRAST || core < 2 * noise) {
         throw PreprocessingException.noInk(
             "No digit found: the image is blank (nothing stands out from the background).");

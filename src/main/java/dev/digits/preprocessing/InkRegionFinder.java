@@ -39,8 +39,15 @@ final class InkRegionFinder {
 
   /** Adds the counted ink of each pixel in the given rectangle to its row's and column's mass. */
   private static void accumulateProfiles(
-      byte[] ink, int width, int height, int left, int top, int right, int bottom,
-      long[] rowMass, long[] columnMass) {
+      byte[] ink,
+      int width,
+      int height,
+      int left,
+      int top,
+      int right,
+      int bottom,
+      long[] rowMass,
+      long[] columnMass) {
     for (int y = top; y < bottom; y++) {
       int row = y * width;
       long mass = 0;
@@ -81,7 +88,8 @@ final class InkRegionFinder {
   }
 
   private static Diagnostics.InkBounds trimSpecks(
-      byte[] ink, int width, int height, long[] rowMass, long[] columnMass) throws PreprocessingException {
+      byte[] ink, int width, int height, long[] rowMass, long[] columnMass)
+      throws PreprocessingException {
     int left = 0;
     int top = 0;
     int right = width;
@@ -93,7 +101,8 @@ final class InkRegionFinder {
         throw PreprocessingException.noInk(
             "No digit found: the image is blank apart from isolated specks.");
       }
-      boolean unchanged = columns[0] == left && columns[1] == right && rows[0] == top && rows[1] == bottom;
+      boolean unchanged =
+          columns[0] == left && columns[1] == right && rows[0] == top && rows[1] == bottom;
       left = columns[0];
       right = columns[1];
       top = rows[0];

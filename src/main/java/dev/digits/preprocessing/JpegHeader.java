@@ -25,10 +25,12 @@ record JpegHeader(int width, int height, int orientation) {
     int components = 0;
     while (true) {
       if (pos + 2 > data.length) {
-        throw PreprocessingException.malformed("The JPEG is truncated: it ends inside its headers.");
+        throw PreprocessingException.malformed(
+            "The JPEG is truncated: it ends inside its headers.");
       }
       if ((data[pos] & 0xFF) != 0xFF) {
-        throw PreprocessingException.malformed("The JPEG is corrupt: expected a marker at byte " + pos + ".");
+        throw PreprocessingException.malformed(
+            "The JPEG is corrupt: expected a marker at byte " + pos + ".");
       }
       int marker = data[pos + 1] & 0xFF;
       pos += 2;
@@ -43,15 +45,18 @@ record JpegHeader(int width, int height, int orientation) {
         throw PreprocessingException.malformed("The JPEG ends before its image data.");
       }
       if (pos + 2 > data.length) {
-        throw PreprocessingException.malformed("The JPEG is truncated: it ends inside its headers.");
+        throw PreprocessingException.malformed(
+            "The JPEG is truncated: it ends inside its headers.");
       }
       int length = u16(data, pos);
       if (length < 2 || pos + length > data.length) {
-        throw PreprocessingException.malformed("The JPEG is truncated or corrupt: a segment overruns the file.");
+        throw PreprocessingException.malformed(
+            "The JPEG is truncated or corrupt: a segment overruns the file.");
       }
       if (marker == SOS) {
         if (frameMarker < 0) {
-          throw PreprocessingException.malformed("The JPEG has image data before its frame header.");
+          throw PreprocessingException.malformed(
+              "The JPEG has image data before its frame header.");
         }
         requireEndOfImageAfter(data, pos);
         break;
@@ -72,7 +77,11 @@ record JpegHeader(int width, int height, int orientation) {
     requireDecodable(frameMarker, components);
     if (width == 0 || height == 0) {
       throw PreprocessingException.malformed(
-          "The JPEG declares a " + width + "×" + height + " frame; its size must be in the header.");
+          "The JPEG declares a "
+              + width
+              + "×"
+              + height
+              + " frame; its size must be in the header.");
     }
     limits.requireDimensions(width, height);
     return new JpegHeader(width, height, orientation);
@@ -82,7 +91,8 @@ record JpegHeader(int width, int height, int orientation) {
     return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
   }
 
-  private static void requireDecodable(int frameMarker, int components) throws PreprocessingException {
+  private static void requireDecodable(int frameMarker, int components)
+      throws PreprocessingException {
     String process =
         switch (frameMarker) {
           case 0xC0, 0xC1, 0xC2 -> null;
@@ -92,7 +102,9 @@ record JpegHeader(int width, int height, int orientation) {
         };
     if (process != null) {
       throw PreprocessingException.unsupported(
-          "This is a " + process + " JPEG, which is not supported; save it as a standard JPEG or PNG.");
+          "This is a "
+              + process
+              + " JPEG, which is not supported; save it as a standard JPEG or PNG.");
     }
     if (components == 4) {
       throw PreprocessingException.unsupported(
@@ -108,13 +120,15 @@ record JpegHeader(int width, int height, int orientation) {
    * Entropy-coded data never contains 0xFF 0xD9 (0xFF bytes are stuffed), so the last such pair
    * after the first scan is the end-of-image marker; trailing bytes after it are allowed.
    */
-  private static void requireEndOfImageAfter(byte[] data, int scanStart) throws PreprocessingException {
+  private static void requireEndOfImageAfter(byte[] data, int scanStart)
+      throws PreprocessingException {
     for (int i = data.length - 2; i >= scanStart; i--) {
       if ((data[i] & 0xFF) == 0xFF && (data[i + 1] & 0xFF) == EOI) {
         return;
       }
     }
-    throw PreprocessingException.malformed("The JPEG is truncated: its end-of-image marker is missing.");
+    throw PreprocessingException.malformed(
+        "The JPEG is truncated: its end-of-image marker is missing.");
   }
 
   private static int u16(byte[] data, int pos) {
@@ -159,8 +173,12 @@ record JpegHeader(int width, int height, int orientation) {
     }
 
     private static boolean isExifHeader(byte[] data, int start) {
-      return data[start] == 'E' && data[start + 1] == 'x' && data[start + 2] == 'i' && data[start + 3] == 'f'
-          && data[start + 4] == 0 && data[start + 5] == 0;
+      return data[start] == 'E'
+          && data[start + 1] == 'x'
+          && data[start + 2] == 'i'
+          && data[start + 3] == 'f'
+          && data[start + 4] == 0
+          && data[start + 5] == 0;
     }
 
     private static int read16(byte[] data, int pos, boolean littleEndian) {

@@ -11,13 +11,16 @@ final class LumaImage {
   final int width;
   final int height;
   final byte[] luma;
+
   /** Straight alpha, or {@code null} when every pixel is opaque. */
   final byte[] alpha;
+
   /**
    * The sums of alpha and of alpha × luma over all pixels, which tell {@link AlphaFlattener} what
    * was drawn; decoders add them up while the values are at hand, saving a pass over the image.
    */
   final long coverage;
+
   final long coveredLuma;
 
   LumaImage(int width, int height, byte[] luma, byte[] alpha, long coverage, long coveredLuma) {
@@ -34,7 +37,9 @@ final class LumaImage {
     this(width, height, luma, null, 0, 0);
   }
 
-  /** Rec. 601 luma in 16-bit fixed point; the weights add up to exactly 65536, so white stays 255. */
+  /**
+   * Rec. 601 luma in 16-bit fixed point; the weights add up to exactly 65536, so white stays 255.
+   */
   static int luma(int red, int green, int blue) {
     return (19595 * red + 38470 * green + 7471 * blue + 32768) >>> 16;
   }

@@ -30,8 +30,10 @@ final class PngFile {
   final int colourType;
   final boolean interlaced;
   final boolean hasTransparencyChunk;
+
   /** Offsets and lengths into {@link #data} of the IDAT payloads, in order. */
   final int[] idatOffsets;
+
   final int[] idatLengths;
 
   private PngFile(
@@ -100,13 +102,17 @@ final class PngFile {
     boolean idatClosed = false;
     while (true) {
       if (pos + 12 > data.length) {
-        throw PreprocessingException.malformed("The PNG is truncated: it ends before its IEND chunk.");
+        throw PreprocessingException.malformed(
+            "The PNG is truncated: it ends before its IEND chunk.");
       }
       int length = readInt(data, pos);
       if (length < 0 || length > data.length - pos - 12) {
         throw PreprocessingException.malformed(
-            "The PNG is truncated or corrupt: a chunk claims " + (length & 0xFFFFFFFFL)
-                + " bytes but only " + (data.length - pos - 12) + " remain.");
+            "The PNG is truncated or corrupt: a chunk claims "
+                + (length & 0xFFFFFFFFL)
+                + " bytes but only "
+                + (data.length - pos - 12)
+                + " remain.");
       }
       int type = readInt(data, pos + 4);
       requireLetters(type);
@@ -163,19 +169,29 @@ final class PngFile {
       throws PreprocessingException {
     boolean depthAllowed =
         switch (colourType) {
-          case GREY -> bitDepth == 1 || bitDepth == 2 || bitDepth == 4 || bitDepth == 8 || bitDepth == 16;
+          case GREY ->
+              bitDepth == 1 || bitDepth == 2 || bitDepth == 4 || bitDepth == 8 || bitDepth == 16;
           case PALETTE -> bitDepth == 1 || bitDepth == 2 || bitDepth == 4 || bitDepth == 8;
           case RGB, GREY_ALPHA, RGBA -> bitDepth == 8 || bitDepth == 16;
           default -> false;
         };
     if (!depthAllowed) {
       throw PreprocessingException.malformed(
-          "The PNG header is invalid: colour type " + colourType + " with bit depth " + bitDepth + ".");
+          "The PNG header is invalid: colour type "
+              + colourType
+              + " with bit depth "
+              + bitDepth
+              + ".");
     }
     if (compression != 0 || filterMethod != 0 || interlace > 1) {
       throw PreprocessingException.malformed(
-          "The PNG header is invalid: compression " + compression + ", filter method " + filterMethod
-              + ", interlace " + interlace + ".");
+          "The PNG header is invalid: compression "
+              + compression
+              + ", filter method "
+              + filterMethod
+              + ", interlace "
+              + interlace
+              + ".");
     }
   }
 
@@ -184,7 +200,8 @@ final class PngFile {
     CRC32 crc = new CRC32();
     crc.update(data, chunkStart + 4, length + 4);
     if ((int) crc.getValue() != readInt(data, chunkStart + 8 + length)) {
-      throw PreprocessingException.malformed("The PNG is corrupt: the " + name + " chunk fails its CRC.");
+      throw PreprocessingException.malformed(
+          "The PNG is corrupt: the " + name + " chunk fails its CRC.");
     }
   }
 
@@ -192,7 +209,8 @@ final class PngFile {
     for (int shift = 24; shift >= 0; shift -= 8) {
       int c = (type >>> shift) & 0xFF;
       if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
-        throw PreprocessingException.malformed("The PNG is corrupt: a chunk type is not four letters.");
+        throw PreprocessingException.malformed(
+            "The PNG is corrupt: a chunk type is not four letters.");
       }
     }
   }
@@ -211,7 +229,10 @@ final class PngFile {
   private static String chunkName(int type) {
     return new String(
         new char[] {
-          (char) (type >>> 24), (char) ((type >>> 16) & 0xFF), (char) ((type >>> 8) & 0xFF), (char) (type & 0xFF)
+          (char) (type >>> 24),
+          (char) ((type >>> 16) & 0xFF),
+          (char) ((type >>> 8) & 0xFF),
+          (char) (type & 0xFF)
         });
   }
 }

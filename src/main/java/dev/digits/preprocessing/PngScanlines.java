@@ -86,8 +86,9 @@ final class PngScanlines {
           row[i] += paeth(row[i - bpp] & 0xFF, above[j] & 0xFF, above[j - bpp] & 0xFF);
         }
       }
-      default -> throw PreprocessingException.malformed(
-          "The PNG is corrupt: unknown row filter type " + (filter & 0xFF) + ".");
+      default ->
+          throw PreprocessingException.malformed(
+              "The PNG is corrupt: unknown row filter type " + (filter & 0xFF) + ".");
     }
   }
 

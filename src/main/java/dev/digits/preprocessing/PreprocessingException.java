@@ -14,9 +14,13 @@ public final class PreprocessingException extends Exception {
     MALFORMED,
     /** 415 Unsupported Media Type: anything but PNG and JPEG (GIF, BMP, WebP, SVG, CMYK JPEG…). */
     UNSUPPORTED_FORMAT,
-    /** 422 Unprocessable Content: the image decodes but holds no ink (blank, uniform, transparent). */
+    /**
+     * 422 Unprocessable Content: the image decodes but holds no ink (blank, uniform, transparent).
+     */
     NO_INK,
-    /** 413 Content Too Large: more encoded bytes than {@link PreprocessingLimits#maxEncodedBytes}. */
+    /**
+     * 413 Content Too Large: more encoded bytes than {@link PreprocessingLimits#maxEncodedBytes}.
+     */
     ENCODED_TOO_LARGE,
     /**
      * 422 Unprocessable Content: the header declares more pixels or a longer side than the limits

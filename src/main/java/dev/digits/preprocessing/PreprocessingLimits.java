@@ -33,12 +33,21 @@ public record PreprocessingLimits(int maxEncodedBytes, long maxPixels, int maxSi
   public PreprocessingLimits {
     if (maxEncodedBytes <= 0 || maxPixels <= 0 || maxSide <= 0) {
       throw new IllegalArgumentException(
-          "limits must be positive: " + maxEncodedBytes + " bytes, " + maxPixels + " pixels, "
-              + maxSide + " px a side");
+          "limits must be positive: "
+              + maxEncodedBytes
+              + " bytes, "
+              + maxPixels
+              + " pixels, "
+              + maxSide
+              + " px a side");
     }
     if (maxPixels > PIXELS_CEILING) {
       throw new IllegalArgumentException(
-          "maxPixels " + maxPixels + " exceeds " + PIXELS_CEILING + ", the most one image can hold");
+          "maxPixels "
+              + maxPixels
+              + " exceeds "
+              + PIXELS_CEILING
+              + ", the most one image can hold");
     }
   }
 
@@ -59,8 +68,15 @@ public record PreprocessingLimits(int maxEncodedBytes, long maxPixels, int maxSi
     if (width > maxSide || height > maxSide || width * height > maxPixels) {
       throw new PreprocessingException(
           PreprocessingException.Reason.IMAGE_TOO_LARGE,
-          "The image is " + width + "×" + height + " pixels; the limit is " + maxPixels
-              + " pixels and " + maxSide + " px a side.");
+          "The image is "
+              + width
+              + "×"
+              + height
+              + " pixels; the limit is "
+              + maxPixels
+              + " pixels and "
+              + maxSide
+              + " px a side.");
     }
   }
 }

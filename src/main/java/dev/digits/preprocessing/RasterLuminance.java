@@ -71,12 +71,16 @@ final class RasterLuminance {
         int target = y * pixels.width + x;
         switch (type) {
           case BufferedImage.TYPE_BYTE_GRAY -> pixels.set(target, data[i] & 0xFF, 0xFF);
-          case BufferedImage.TYPE_3BYTE_BGR -> pixels.set(
-              target, LumaImage.luma(data[i + 2] & 0xFF, data[i + 1] & 0xFF, data[i] & 0xFF), 0xFF);
-          default -> pixels.set(
-              target,
-              LumaImage.luma(data[i + 3] & 0xFF, data[i + 2] & 0xFF, data[i + 1] & 0xFF),
-              data[i] & 0xFF);
+          case BufferedImage.TYPE_3BYTE_BGR ->
+              pixels.set(
+                  target,
+                  LumaImage.luma(data[i + 2] & 0xFF, data[i + 1] & 0xFF, data[i] & 0xFF),
+                  0xFF);
+          default ->
+              pixels.set(
+                  target,
+                  LumaImage.luma(data[i + 3] & 0xFF, data[i + 2] & 0xFF, data[i + 1] & 0xFF),
+                  data[i] & 0xFF);
         }
       }
     }
@@ -92,7 +96,9 @@ final class RasterLuminance {
     ColorSpace space = model.getColorSpace();
     if (model instanceof IndexColorModel palette) {
       readIndexed(raster, palette, pixels);
-    } else if (integral && space.getType() == ColorSpace.TYPE_GRAY && model.getNumColorComponents() == 1) {
+    } else if (integral
+        && space.getType() == ColorSpace.TYPE_GRAY
+        && model.getNumColorComponents() == 1) {
       readComponents(raster, model, pixels, 1);
     } else if (integral && space.isCS_sRGB() && model.getNumColorComponents() == 3) {
       readComponents(raster, model, pixels, 3);

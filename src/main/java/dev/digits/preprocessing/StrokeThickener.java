@@ -1,8 +1,8 @@
 package dev.digits.preprocessing;
 
 /**
- * Thickens strokes that scaling to 20 px would thin out of MNIST's range. A 1 px line across a
- * 500 px digit would end up a twentieth of a pixel wide, a faint smear the model has never seen;
+ * Thickens strokes that scaling to 20 px would thin out of MNIST's range. A 1 px line across a 500
+ * px digit would end up a twentieth of a pixel wide, a faint smear the model has never seen;
  * MNIST's strokes are about 2.5 px wide (and fewer than 1 % narrower than 1.4 px, measured the same
  * way). Strokes that would end up narrower than {@value #MIN_OUTPUT_WIDTH} px are dilated by a disc
  * so that they end up {@value #TARGET_OUTPUT_WIDTH} px wide; thick strokes are left alone.
@@ -19,7 +19,8 @@ final class StrokeThickener {
 
   static InkPatch apply(InkImage image, InkRegion region) {
     Diagnostics.InkBounds box = region.bounds();
-    InkPatch plain = new InkPatch(image.ink(), image.width(), box.x(), box.y(), box.width(), box.height());
+    InkPatch plain =
+        new InkPatch(image.ink(), image.width(), box.x(), box.y(), box.width(), box.height());
     double longer = region.longerSide();
     double width = region.strokeWidth();
     double scale = DigitLayout.BOX / longer;
@@ -28,7 +29,8 @@ final class StrokeThickener {
     }
     // The digit grows by 2r along with its strokes: solve (w + 2r) * 20 / (L + 2r) = target for r.
     double target = TARGET_OUTPUT_WIDTH;
-    double radius = (target * longer - DigitLayout.BOX * width) / (2 * DigitLayout.BOX - 2 * target);
+    double radius =
+        (target * longer - DigitLayout.BOX * width) / (2 * DigitLayout.BOX - 2 * target);
     return dilate(image, box, radius);
   }
 
@@ -44,8 +46,11 @@ final class StrokeThickener {
       for (int x = 0; x < width; x++) {
         int sourceX = box.x() - margin + x;
         // Only the box seeds the dilation: specks left out of it must not grow back in.
-        boolean inBox = sourceX >= box.x() && sourceY >= box.y()
-            && sourceX < box.x() + box.width() && sourceY < box.y() + box.height();
+        boolean inBox =
+            sourceX >= box.x()
+                && sourceY >= box.y()
+                && sourceX < box.x() + box.width()
+                && sourceY < box.y() + box.height();
         int value = inBox ? image.at(sourceX, sourceY) : 0;
         ink[y * width + x] = (byte) value;
         distance[y * width + x] = value >= InkRegionFinder.BOX_LEVEL ? 0 : far;

@@ -33,10 +33,12 @@ final class ZlibInflater {
   private static final int[] DISTANCE_EXTRA = {
     0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13
   };
+
   /** The order in which code-length code lengths are stored (RFC 1951, 3.2.7). */
   private static final int[] CODE_LENGTH_ORDER = {
     16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15
   };
+
   private static final Huffman FIXED_LITERALS;
   private static final Huffman FIXED_DISTANCES;
 
@@ -61,6 +63,7 @@ final class ZlibInflater {
   private int inputPosition;
   private long bits;
   private int bitCount;
+
   /** Bits taken from past the end of the input (zeros); any that get consumed mean truncation. */
   private int phantomBits;
 
@@ -74,8 +77,11 @@ final class ZlibInflater {
     this.output = output;
   }
 
-  /** Fills {@code output} exactly from the zlib stream in {@code input[offset, offset + length)}. */
-  static void inflate(byte[] input, int offset, int length, byte[] output) throws PreprocessingException {
+  /**
+   * Fills {@code output} exactly from the zlib stream in {@code input[offset, offset + length)}.
+   */
+  static void inflate(byte[] input, int offset, int length, byte[] output)
+      throws PreprocessingException {
     new ZlibInflater(input, offset, length, output).run();
   }
 
@@ -166,7 +172,8 @@ final class ZlibInflater {
       throw malformed("a block has no end-of-block code");
     }
     Huffman literals = Huffman.of(Arrays.copyOf(lengths, literalCount), literalCount);
-    Huffman distances = Huffman.of(Arrays.copyOfRange(lengths, literalCount, lengths.length), distanceCount);
+    Huffman distances =
+        Huffman.of(Arrays.copyOfRange(lengths, literalCount, lengths.length), distanceCount);
     decodeBlock(literals, distances);
   }
 
@@ -261,16 +268,18 @@ final class ZlibInflater {
   }
 
   private static PreprocessingException malformed(String problem) {
-    return PreprocessingException.malformed("The PNG's compressed image data is corrupt: " + problem + ".");
+    return PreprocessingException.malformed(
+        "The PNG's compressed image data is corrupt: " + problem + ".");
   }
 
   /**
-   * A canonical Huffman code: codes of up to {@value #FAST_BITS} bits decode with one table look-up,
-   * longer ones bit by bit from the counts per length.
+   * A canonical Huffman code: codes of up to {@value #FAST_BITS} bits decode with one table
+   * look-up, longer ones bit by bit from the counts per length.
    */
   private static final class Huffman {
     /** Per FAST_BITS-bit prefix (bit-reversed): symbol << 4 | length, or 0 for a longer code. */
     private final int[] fast = new int[1 << FAST_BITS];
+
     private final int[] countPerLength = new int[MAX_BITS + 1];
     private final int[] symbolsByCode;
 

@@ -92,8 +92,8 @@ public final class DigitsServer {
   }
 
   /**
-   * Stops listening and waits for requests in progress. The models stay open: their catalog
-   * belongs to the caller, who closes it.
+   * Stops listening and waits for requests in progress. The models stay open: their catalog belongs
+   * to the caller, who closes it.
    */
   public void stop() {
     app.stop();

@@ -42,8 +42,11 @@ final class DigitDrawing {
     return image;
   }
 
-  /** Draws {@code shape} with its path spanning {@code box}; the stroke adds half its width around. */
-  static BufferedImage draw(BufferedImage image, Shape shape, Rectangle2D box, float strokeWidth, Color ink) {
+  /**
+   * Draws {@code shape} with its path spanning {@code box}; the stroke adds half its width around.
+   */
+  static BufferedImage draw(
+      BufferedImage image, Shape shape, Rectangle2D box, float strokeWidth, Color ink) {
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
@@ -81,7 +84,8 @@ final class DigitDrawing {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       if (!ImageIO.write(image, format, out)) {
-        throw new IllegalStateException("no ImageIO writer for " + format + " and " + image.getType());
+        throw new IllegalStateException(
+            "no ImageIO writer for " + format + " and " + image.getType());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -91,7 +95,8 @@ final class DigitDrawing {
 
   /** A baseline JPEG of the image's colours (alpha dropped) at the given quality, 0 to 1. */
   static byte[] jpeg(BufferedImage image, float quality) {
-    BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+    BufferedImage rgb =
+        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = rgb.createGraphics();
     g.drawImage(image, 0, 0, null);
     g.dispose();

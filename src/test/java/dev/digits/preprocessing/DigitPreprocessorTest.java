@@ -93,7 +93,9 @@ class DigitPreprocessorTest {
   @CsvSource({"1, 560", "2, 560", "1, 280", "1.5, 1000"})
   void keepsThinStrokesVisible(float strokeWidth, int side) throws Exception {
     double size = side * 0.7;
-    BufferedImage image = DigitDrawing.blackOnWhite(side, ZERO, box(side * 0.2, side * 0.15, size * 0.7, size), strokeWidth);
+    BufferedImage image =
+        DigitDrawing.blackOnWhite(
+            side, ZERO, box(side * 0.2, side * 0.15, size * 0.7, size), strokeWidth);
 
     float[] pixels = fromPng(image);
 
@@ -128,22 +130,32 @@ class DigitPreprocessorTest {
   @Test
   void givesSameDigitForWhiteOnBlackAndBlackOnWhite() throws Exception {
     Rectangle2D where = box(70, 50, 120, 170);
-    BufferedImage dark = DigitDrawing.draw(DigitDrawing.canvas(280, 280, Color.WHITE), SEVEN, where, 15, Color.BLACK);
-    BufferedImage light = DigitDrawing.draw(DigitDrawing.canvas(280, 280, Color.BLACK), SEVEN, where, 15, Color.WHITE);
+    BufferedImage dark =
+        DigitDrawing.draw(
+            DigitDrawing.canvas(280, 280, Color.WHITE), SEVEN, where, 15, Color.BLACK);
+    BufferedImage light =
+        DigitDrawing.draw(
+            DigitDrawing.canvas(280, 280, Color.BLACK), SEVEN, where, 15, Color.WHITE);
 
     DigitImage fromDark = preprocessor.fromEncoded(DigitDrawing.png(dark));
     DigitImage fromLight = preprocessor.fromEncoded(DigitDrawing.png(light));
 
     assertThat(fromDark.diagnostics().polarity()).isEqualTo(Polarity.DARK_INK_ON_LIGHT);
     assertThat(fromLight.diagnostics().polarity()).isEqualTo(Polarity.LIGHT_INK_ON_DARK);
-    assertThat(InkMeasure.maxAbsoluteDifference(fromDark.pixels(), fromLight.pixels())).isLessThan(0.02);
+    assertThat(InkMeasure.maxAbsoluteDifference(fromDark.pixels(), fromLight.pixels()))
+        .isLessThan(0.02);
   }
 
   @Test
   void handlesColouredInkOnColouredBackground() throws Exception {
     Rectangle2D where = box(70, 50, 120, 170);
-    BufferedImage blue = DigitDrawing.draw(
-        DigitDrawing.canvas(280, 280, new Color(250, 245, 225)), SEVEN, where, 15, new Color(20, 40, 160));
+    BufferedImage blue =
+        DigitDrawing.draw(
+            DigitDrawing.canvas(280, 280, new Color(250, 245, 225)),
+            SEVEN,
+            where,
+            15,
+            new Color(20, 40, 160));
 
     assertMnistShaped(fromPng(blue));
   }
@@ -151,7 +163,8 @@ class DigitPreprocessorTest {
   @Test
   void readsInkFromAlphaOfTransparentCanvas() throws Exception {
     Rectangle2D where = box(60, 40, 140, 190);
-    BufferedImage transparent = DigitDrawing.draw(DigitDrawing.canvas(280, 280, null), ZERO, where, 18, Color.BLACK);
+    BufferedImage transparent =
+        DigitDrawing.draw(DigitDrawing.canvas(280, 280, null), ZERO, where, 18, Color.BLACK);
     BufferedImage opaque = DigitDrawing.blackOnWhite(280, ZERO, where, 18);
 
     DigitImage fromTransparent = preprocessor.fromEncoded(DigitDrawing.png(transparent));
@@ -159,19 +172,22 @@ class DigitPreprocessorTest {
     assertThat(fromTransparent.diagnostics().alphaUsed()).isTrue();
     assertThat(fromTransparent.diagnostics().polarity()).isEqualTo(Polarity.DARK_INK_ON_LIGHT);
     assertMnistShaped(fromTransparent.pixels());
-    assertThat(InkMeasure.maxAbsoluteDifference(fromTransparent.pixels(), fromPng(opaque))).isLessThan(0.02);
+    assertThat(InkMeasure.maxAbsoluteDifference(fromTransparent.pixels(), fromPng(opaque)))
+        .isLessThan(0.02);
   }
 
   @Test
   void readsWhiteInkOnTransparentCanvas() throws Exception {
     Rectangle2D where = box(60, 40, 140, 190);
-    BufferedImage transparent = DigitDrawing.draw(DigitDrawing.canvas(280, 280, null), SEVEN, where, 18, Color.WHITE);
+    BufferedImage transparent =
+        DigitDrawing.draw(DigitDrawing.canvas(280, 280, null), SEVEN, where, 18, Color.WHITE);
     BufferedImage opaque = DigitDrawing.blackOnWhite(280, SEVEN, where, 18);
 
     DigitImage fromTransparent = preprocessor.fromEncoded(DigitDrawing.png(transparent));
 
     assertThat(fromTransparent.diagnostics().polarity()).isEqualTo(Polarity.LIGHT_INK_ON_DARK);
-    assertThat(InkMeasure.maxAbsoluteDifference(fromTransparent.pixels(), fromPng(opaque))).isLessThan(0.02);
+    assertThat(InkMeasure.maxAbsoluteDifference(fromTransparent.pixels(), fromPng(opaque)))
+        .isLessThan(0.02);
   }
 
   @Test
@@ -243,24 +259,32 @@ class DigitPreprocessorTest {
   void acceptsRenderedImagesOfOtherTypes() throws Exception {
     BufferedImage argb = DigitDrawing.blackOnWhite(200, ZERO, box(50, 30, 90, 140), 12);
     float[] expected = preprocessor.fromImage(argb).pixels();
-    for (int type : new int[] {
-        BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_3BYTE_BGR,
-        BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_INT_ARGB_PRE, BufferedImage.TYPE_USHORT_GRAY,
-        BufferedImage.TYPE_BYTE_INDEXED, BufferedImage.TYPE_USHORT_565_RGB}) {
-      BufferedImage converted = type == BufferedImage.TYPE_BYTE_INDEXED
-          ? new BufferedImage(200, 200, type, greyPalette())
-          : new BufferedImage(200, 200, type);
+    for (int type :
+        new int[] {
+          BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_3BYTE_BGR,
+          BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_INT_ARGB_PRE,
+              BufferedImage.TYPE_USHORT_GRAY,
+          BufferedImage.TYPE_BYTE_INDEXED, BufferedImage.TYPE_USHORT_565_RGB
+        }) {
+      BufferedImage converted =
+          type == BufferedImage.TYPE_BYTE_INDEXED
+              ? new BufferedImage(200, 200, type, greyPalette())
+              : new BufferedImage(200, 200, type);
       converted.getGraphics().drawImage(argb, 0, 0, null);
 
       float[] pixels = preprocessor.fromImage(converted).pixels();
 
-      assertThat(InkMeasure.meanAbsoluteDifference(pixels, expected)).as("type %d", type).isLessThan(0.02);
+      assertThat(InkMeasure.meanAbsoluteDifference(pixels, expected))
+          .as("type %d", type)
+          .isLessThan(0.02);
     }
   }
 
   @Test
   void leavesMnistStyleInputAlmostUnchanged() throws Exception {
-    BufferedImage image = DigitDrawing.draw(DigitDrawing.canvas(28, 28, Color.BLACK), ZERO, box(9, 5, 10, 17), 2.5f, Color.WHITE);
+    BufferedImage image =
+        DigitDrawing.draw(
+            DigitDrawing.canvas(28, 28, Color.BLACK), ZERO, box(9, 5, 10, 17), 2.5f, Color.WHITE);
     float[] input = preprocessor.fromImage(image).pixels();
 
     float[] again = preprocessor.fromImage(toGreyImage(input)).pixels();

@@ -24,7 +24,8 @@ final class PhotoSimulation {
       for (int x = 0; x < width; x++) {
         double u = (double) x / width;
         double v = (double) y / height;
-        double light = 1.0 - 0.4 * (u + v) / 2 - 0.15 * ((u - 0.5) * (u - 0.5) + (v - 0.5) * (v - 0.5));
+        double light =
+            1.0 - 0.4 * (u + v) / 2 - 0.15 * ((u - 0.5) * (u - 0.5) + (v - 0.5) * (v - 0.5));
         double paper = 205 * light;
         double ink = 1 - (blurred.getRGB(x, y) & 0xFF) / 255.0;
         double level = paper * (1 - 0.7 * ink) + random.nextGaussian() * 5;
@@ -40,12 +41,15 @@ final class PhotoSimulation {
   private static BufferedImage blur(BufferedImage image) {
     float[] kernel = new float[9];
     java.util.Arrays.fill(kernel, 1f / 9);
-    BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+    BufferedImage rgb =
+        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
     rgb.getGraphics().drawImage(image, 0, 0, null);
     return new ConvolveOp(new Kernel(3, 3, kernel), ConvolveOp.EDGE_NO_OP, null).filter(rgb, null);
   }
 
-  /** Chebyshev distance from pixel {@code index} of a 28 × 28 image to the nearest pixel above 0.1. */
+  /**
+   * Chebyshev distance from pixel {@code index} of a 28 × 28 image to the nearest pixel above 0.1.
+   */
   static int distanceToInk(float[] pixels, int index) {
     int x = index % 28;
     int y = index / 28;

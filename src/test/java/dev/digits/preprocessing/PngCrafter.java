@@ -18,7 +18,14 @@ final class PngCrafter {
    * filtered with {@code filters[y % filters.length]}; the compressed data is split into {@code
    * idatPieces} IDAT chunks.
    */
-  static byte[] png(int width, int height, int bitDepth, int colourType, byte[][] rows, int[] filters, int idatPieces) {
+  static byte[] png(
+      int width,
+      int height,
+      int bitDepth,
+      int colourType,
+      byte[][] rows,
+      int[] filters,
+      int idatPieces) {
     int bpp = channels(colourType) * bitDepth / 8;
     ByteArrayOutputStream raw = new ByteArrayOutputStream();
     byte[] previous = new byte[rows[0].length];
@@ -34,7 +41,8 @@ final class PngCrafter {
     out.writeBytes(chunk("IHDR", ihdr(width, height, bitDepth, colourType, 0)));
     int piece = Math.max(1, (compressed.length + idatPieces - 1) / idatPieces);
     for (int start = 0; start < compressed.length; start += piece) {
-      byte[] part = Arrays.copyOfRange(compressed, start, Math.min(compressed.length, start + piece));
+      byte[] part =
+          Arrays.copyOfRange(compressed, start, Math.min(compressed.length, start + piece));
       out.writeBytes(chunk("IDAT", part));
     }
     out.writeBytes(chunk("IEND", new byte[0]));
@@ -91,14 +99,15 @@ final class PngCrafter {
       int left = i >= bpp ? row[i - bpp] & 0xFF : 0;
       int up = above[i] & 0xFF;
       int upLeft = i >= bpp ? above[i - bpp] & 0xFF : 0;
-      int predictor = switch (filter) {
-        case 0 -> 0;
-        case 1 -> left;
-        case 2 -> up;
-        case 3 -> (left + up) / 2;
-        case 4 -> paeth(left, up, upLeft);
-        default -> throw new IllegalArgumentException("filter " + filter);
-      };
+      int predictor =
+          switch (filter) {
+            case 0 -> 0;
+            case 1 -> left;
+            case 2 -> up;
+            case 3 -> (left + up) / 2;
+            case 4 -> paeth(left, up, upLeft);
+            default -> throw new IllegalArgumentException("filter " + filter);
+          };
       out[i] = (byte) ((row[i] & 0xFF) - predictor);
     }
     return out;

@@ -33,11 +33,12 @@ class PngDecoderTest {
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {
         for (int c = 0; c < channels; c++) {
-          int value = switch ((x / 7 + y / 5 + c) % 3) {
-            case 0 -> x * 9 + y * 5 + c * 40;
-            case 1 -> random.nextInt(256);
-            default -> 200;
-          };
+          int value =
+              switch ((x / 7 + y / 5 + c) % 3) {
+                case 0 -> x * 9 + y * 5 + c * 40;
+                case 1 -> random.nextInt(256);
+                default -> 200;
+              };
           rows[y][x * channels + c] = (byte) value;
         }
       }
@@ -48,8 +49,10 @@ class PngDecoderTest {
   private static byte[][] decodeRows(byte[] png) throws PreprocessingException {
     PngFile file = PngFile.parse(png, LIMITS);
     byte[][] rows = new byte[file.height][];
-    PngScanlines.read(file, (y, row, offset) ->
-        rows[y] = Arrays.copyOfRange(row, offset, offset + file.width * file.channels()));
+    PngScanlines.read(
+        file,
+        (y, row, offset) ->
+            rows[y] = Arrays.copyOfRange(row, offset, offset + file.width * file.channels()));
     return rows;
   }
 
@@ -95,12 +98,22 @@ class PngDecoderTest {
 
   @Test
   void decodesIndividualCanvasLikeImagesWrittenByImageIo() throws Exception {
-    BufferedImage canvas = DigitDrawing.draw(
-        DigitDrawing.canvas(300, 200, null), DigitDrawing.Shape.ZERO, new Rectangle2D.Double(80, 40, 120, 130), 9, Color.BLUE);
-    for (int type : new int[] {
-        BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_BYTE_GRAY}) {
+    BufferedImage canvas =
+        DigitDrawing.draw(
+            DigitDrawing.canvas(300, 200, null),
+            DigitDrawing.Shape.ZERO,
+            new Rectangle2D.Double(80, 40, 120, 130),
+            9,
+            Color.BLUE);
+    for (int type :
+        new int[] {
+          BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_BYTE_GRAY
+        }) {
       BufferedImage image = new BufferedImage(300, 200, type);
-      image.getGraphics().drawImage(canvas, 0, 0, type == BufferedImage.TYPE_4BYTE_ABGR ? null : Color.WHITE, null);
+      image
+          .getGraphics()
+          .drawImage(
+              canvas, 0, 0, type == BufferedImage.TYPE_4BYTE_ABGR ? null : Color.WHITE, null);
       byte[] png = DigitDrawing.png(image);
 
       assertThat(decodeRows(png)).as("type %d", type).isDeepEqualTo(imageIoRows(png));
@@ -135,17 +148,25 @@ class PngDecoderTest {
 
   @Test
   void sendsPaletteSixteenBitInterlacedAndColourKeyedPngsToImageIo() throws Exception {
-    BufferedImage drawing = DigitDrawing.blackOnWhite(120, DigitDrawing.Shape.SEVEN, new Rectangle2D.Double(30, 20, 60, 80), 8);
+    BufferedImage drawing =
+        DigitDrawing.blackOnWhite(
+            120, DigitDrawing.Shape.SEVEN, new Rectangle2D.Double(30, 20, 60, 80), 8);
     BufferedImage palette = new BufferedImage(120, 120, BufferedImage.TYPE_BYTE_INDEXED);
     palette.getGraphics().drawImage(drawing, 0, 0, null);
     BufferedImage sixteen = new BufferedImage(120, 120, BufferedImage.TYPE_USHORT_GRAY);
     sixteen.getGraphics().drawImage(drawing, 0, 0, null);
     byte[] interlaced = interlacedPng(drawing);
-    byte[] colourKeyed = withChunkBeforeIdat(DigitDrawing.png(greyCopy(drawing)), PngCrafter.chunk("tRNS", new byte[] {0, (byte) 255}));
+    byte[] colourKeyed =
+        withChunkBeforeIdat(
+            DigitDrawing.png(greyCopy(drawing)),
+            PngCrafter.chunk("tRNS", new byte[] {0, (byte) 255}));
     DigitPreprocessor preprocessor = new DigitPreprocessor(LIMITS);
     float[] expected = preprocessor.fromImage(drawing).pixels();
 
-    for (byte[] png : new byte[][] {DigitDrawing.png(palette), DigitDrawing.png(sixteen), interlaced, colourKeyed}) {
+    for (byte[] png :
+        new byte[][] {
+          DigitDrawing.png(palette), DigitDrawing.png(sixteen), interlaced, colourKeyed
+        }) {
       assertThat(PngFile.parse(png, LIMITS).isCommonCase()).isFalse();
       DigitImage digit = preprocessor.fromEncoded(png);
       assertThat(InkMeasure.meanAbsoluteDifference(digit.pixels(), expected)).isLessThan(0.02);
@@ -154,8 +175,13 @@ class PngDecoderTest {
 
   @Test
   void readsTransparencyOfColourKeyedGrey() throws Exception {
-    BufferedImage drawing = DigitDrawing.blackOnWhite(100, DigitDrawing.Shape.ONE, new Rectangle2D.Double(50, 10, 0, 80), 8);
-    byte[] colourKeyed = withChunkBeforeIdat(DigitDrawing.png(greyCopy(drawing)), PngCrafter.chunk("tRNS", new byte[] {0, (byte) 255}));
+    BufferedImage drawing =
+        DigitDrawing.blackOnWhite(
+            100, DigitDrawing.Shape.ONE, new Rectangle2D.Double(50, 10, 0, 80), 8);
+    byte[] colourKeyed =
+        withChunkBeforeIdat(
+            DigitDrawing.png(greyCopy(drawing)),
+            PngCrafter.chunk("tRNS", new byte[] {0, (byte) 255}));
 
     DigitImage digit = new DigitPreprocessor(LIMITS).fromEncoded(colourKeyed);
 
@@ -180,7 +206,8 @@ class PngDecoderTest {
   void rejectsImageDataThatEndsEarly() {
     byte[][] rows = samples(10, 4, 1, 1);
     byte[] raw = new byte[3 * 11];
-    byte[] png = replaceIdat(PngCrafter.png(10, 4, 8, 0, rows, new int[] {0}, 1), PngCrafter.deflate(raw));
+    byte[] png =
+        replaceIdat(PngCrafter.png(10, 4, 8, 0, rows, new int[] {0}, 1), PngCrafter.deflate(raw));
 
     assertMalformed(png, "ends after");
   }
@@ -197,21 +224,35 @@ class PngDecoderTest {
   void rejectsUnknownCriticalChunkAndSplitImageData() {
     byte[] png = PngCrafter.png(10, 4, 8, 0, samples(10, 4, 1, 1), new int[] {0}, 2);
 
-    assertMalformed(withChunkBeforeIdat(png, PngCrafter.chunk("ABCD", new byte[3])), "unknown critical chunk");
+    assertMalformed(
+        withChunkBeforeIdat(png, PngCrafter.chunk("ABCD", new byte[3])), "unknown critical chunk");
     int secondIdat = indexOf(png, "IDAT", indexOf(png, "IDAT", 0) + 4) - 4;
-    byte[] split = concat(Arrays.copyOf(png, secondIdat), PngCrafter.chunk("tEXt", "a\0b".getBytes()),
-        Arrays.copyOfRange(png, secondIdat, png.length));
+    byte[] split =
+        concat(
+            Arrays.copyOf(png, secondIdat),
+            PngCrafter.chunk("tEXt", "a\0b".getBytes()),
+            Arrays.copyOfRange(png, secondIdat, png.length));
     assertMalformed(split, "not consecutive");
   }
 
   @Test
   void rejectsInvalidHeaderCombinations() {
-    byte[] badDepth = concat(PngCrafter.SIGNATURE, PngCrafter.chunk("IHDR", PngCrafter.ihdr(4, 4, 3, 2, 0)),
-        PngCrafter.chunk("IEND", new byte[0]));
-    byte[] noPalette = concat(PngCrafter.SIGNATURE, PngCrafter.chunk("IHDR", PngCrafter.ihdr(4, 4, 8, 3, 0)),
-        PngCrafter.chunk("IDAT", PngCrafter.deflate(new byte[20])), PngCrafter.chunk("IEND", new byte[0]));
-    byte[] zeroWidth = concat(PngCrafter.SIGNATURE, PngCrafter.chunk("IHDR", PngCrafter.ihdr(0, 4, 8, 0, 0)),
-        PngCrafter.chunk("IEND", new byte[0]));
+    byte[] badDepth =
+        concat(
+            PngCrafter.SIGNATURE,
+            PngCrafter.chunk("IHDR", PngCrafter.ihdr(4, 4, 3, 2, 0)),
+            PngCrafter.chunk("IEND", new byte[0]));
+    byte[] noPalette =
+        concat(
+            PngCrafter.SIGNATURE,
+            PngCrafter.chunk("IHDR", PngCrafter.ihdr(4, 4, 8, 3, 0)),
+            PngCrafter.chunk("IDAT", PngCrafter.deflate(new byte[20])),
+            PngCrafter.chunk("IEND", new byte[0]));
+    byte[] zeroWidth =
+        concat(
+            PngCrafter.SIGNATURE,
+            PngCrafter.chunk("IHDR", PngCrafter.ihdr(0, 4, 8, 0, 0)),
+            PngCrafter.chunk("IEND", new byte[0]));
 
     assertMalformed(badDepth, "bit depth 3");
     assertMalformed(noPalette, "PLTE");
@@ -229,7 +270,10 @@ class PngDecoderTest {
   static byte[] replaceIdat(byte[] png, byte[] compressed) {
     int idat = indexOf(png, "IDAT", 0) - 4;
     int iend = indexOf(png, "IEND", 0) - 4;
-    return concat(Arrays.copyOf(png, idat), PngCrafter.chunk("IDAT", compressed), Arrays.copyOfRange(png, iend, png.length));
+    return concat(
+        Arrays.copyOf(png, idat),
+        PngCrafter.chunk("IDAT", compressed),
+        Arrays.copyOfRange(png, iend, png.length));
   }
 
   static byte[] withChunkBeforeIdat(byte[] png, byte[] chunk) {
@@ -259,7 +303,8 @@ class PngDecoderTest {
   }
 
   private static BufferedImage greyCopy(BufferedImage image) {
-    BufferedImage grey = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+    BufferedImage grey =
+        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
     grey.getGraphics().drawImage(image, 0, 0, null);
     return grey;
   }

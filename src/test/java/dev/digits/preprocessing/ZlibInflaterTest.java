@@ -43,13 +43,14 @@ class ZlibInflaterTest {
       int kind = random.nextInt(5);
       int n = Math.min(size - i, 1 + random.nextInt(kind == 0 ? 2000 : 300));
       for (int k = 0; k < n; k++, i++) {
-        data[i] = switch (kind) {
-          case 0 -> 0;
-          case 1 -> (byte) random.nextInt(256);
-          case 2 -> (byte) ("the quick brown fox ".charAt(k % 20));
-          case 3 -> i >= 4 ? data[i - 4] : 7;
-          default -> i >= 1000 ? data[i - 1000] : (byte) k;
-        };
+        data[i] =
+            switch (kind) {
+              case 0 -> 0;
+              case 1 -> (byte) random.nextInt(256);
+              case 2 -> (byte) ("the quick brown fox ".charAt(k % 20));
+              case 3 -> i >= 4 ? data[i - 4] : 7;
+              default -> i >= 1000 ? data[i - 1000] : (byte) k;
+            };
       }
     }
     return data;
@@ -60,7 +61,8 @@ class ZlibInflaterTest {
   void inflatesWhatDeflaterCompressesAtEveryLevel(int level) throws Exception {
     byte[] data = mixedData(200_000, level);
 
-    assertThat(inflate(deflate(data, level, Deflater.DEFAULT_STRATEGY), data.length)).isEqualTo(data);
+    assertThat(inflate(deflate(data, level, Deflater.DEFAULT_STRATEGY), data.length))
+        .isEqualTo(data);
   }
 
   @Test
@@ -142,7 +144,8 @@ class ZlibInflaterTest {
     }
   }
 
-  private static void assertMalformed(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String messagePart) {
+  private static void assertMalformed(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String messagePart) {
     assertThatThrownBy(call)
         .isInstanceOf(PreprocessingException.class)
         .hasMessageContaining(messagePart)
