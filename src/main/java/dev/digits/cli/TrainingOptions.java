@@ -6,6 +6,7 @@ import dev.digits.model.TrainingConfig.Augmentation;
 import dev.digits.model.TrainingConfig.OptimizerKind;
 import dev.digits.model.TrainingConfig.Schedule;
 import java.util.Locale;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The flags that make up a training recipe; shared by {@code train} and {@code study}. */
@@ -126,6 +127,11 @@ final class TrainingOptions {
       defaultValue = "0",
       description = "Train on only N images (0 = all); for quick experiments.")
   int limit;
+
+  /** The recipe {@code digits train} uses when given no recipe flags. */
+  static TrainingConfig defaultRecipe() {
+    return CommandLine.populateCommand(new TrainingOptions()).toConfig();
+  }
 
   /**
    * The recipe these flags describe.

@@ -197,6 +197,26 @@ class CliErrorsTest {
             "--threads must be ≥ 0 (0 = all cores), got -1",
             "evaluate --threads -1"),
         arguments("negative mistakes", "--mistakes must be ≥ 0", "evaluate --mistakes -1"),
+        arguments(
+            "benchmark target that is not a fraction",
+            "--time-to-accuracy must be a fraction in (0, 1], e.g. 0.995; got 99.5",
+            "benchmark training --time-to-accuracy 99.5"),
+        arguments(
+            "benchmark flag of the other mode",
+            "--epochs only applies with --time-to-accuracy",
+            "benchmark training --epochs 3"),
+        arguments(
+            "benchmark without timed batches",
+            "--batches must be ≥ 1, got 0",
+            "benchmark training --batches 0"),
+        arguments(
+            "benchmark of an unknown architecture",
+            "unknown architecture 'lenet'",
+            "benchmark training --architecture lenet"),
+        arguments(
+            "benchmark asking for more images than MNIST has",
+            "ask for 64000 training images; MNIST has 60,000",
+            "benchmark training --batches 497 --batch-size 128"),
         // Resuming
         arguments(
             "resume without a checkpoint",
