@@ -194,12 +194,10 @@ final class TrainingBenchmarkCommand implements Callable<Integer> {
   private static void printTable(ThroughputReport report) {
     System.out.printf(
         Locale.ROOT,
-        "Training: batch %d, augmentation %s, %d threads on %d cores; %d batches timed after %d"
-            + " warm-up%n%n",
+        "Training: batch %d, augmentation %s, %s; %d batches timed after %d warm-up%n%n",
         report.batchSize(),
         report.augmentation() ? "on" : "off",
-        report.threads(),
-        report.processors(),
+        machine(),
         report.timedBatches(),
         report.warmUpBatches());
     String batchHeader = "infer b" + report.batchSize();
@@ -240,14 +238,13 @@ final class TrainingBenchmarkCommand implements Callable<Integer> {
       System.out.printf(
           Locale.ROOT,
           "Time to %.2f%% test accuracy: %s, default recipe (at most %d epochs of %,d images,"
-              + " batch %d), %d threads on %d cores%n",
+              + " batch %d), %s%n",
           100 * target,
           architecture,
           recipe.epochs(),
           trainingImages,
           recipe.batchSize(),
-          DjlEnvironment.threads(),
-          Runtime.getRuntime().availableProcessors());
+          machine());
       System.out.println("epoch  test accuracy  test loss  training time");
       System.out.flush();
     }
@@ -302,6 +299,17 @@ final class TrainingBenchmarkCommand implements Callable<Integer> {
           epochCount(result.epochs().size()),
           100 * best);
     }
+  }
+
+  /** E.g. "2 threads on 8 cores": what the figures depend on most. */
+  private static String machine() {
+    int threads = DjlEnvironment.threads();
+    int cores = Runtime.getRuntime().availableProcessors();
+    return threads
+        + (threads == 1 ? " thread" : " threads")
+        + " on "
+        + cores
+        + (cores == 1 ? " core" : " cores");
   }
 
   private static String epochCount(int epochs) {
