@@ -11,7 +11,6 @@ import dev.digits.training.DataSplit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +22,10 @@ import picocli.CommandLine.Option;
     name = "training",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure training throughput (images/s, and the seconds one epoch of the default recipe"
+      "Measure how fast each architecture trains and answers, or how long training takes to reach"
+          + " a test accuracy.",
+      "",
+      "Measures training throughput (images/s, and the seconds one epoch of the default recipe"
           + " takes) and inference throughput (images/s with 1 and with BATCH images per forward"
           + " pass) of each architecture. Training uses the real training step with the default"
           + " recipe's optimizer and augmentation; a few warm-up batches are not timed.",
@@ -103,38 +105,6 @@ final class TrainingBenchmarkCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** One architecture's figures, as printed and serialized. */
-  record Row(
-      String architecture,
-      long parameters,
-      double trainingImagesPerSecond,
-      double secondsPerEpoch,
-      double inferenceImagesPerSecondOne,
-      double inferenceImagesPerSecondBatch) {}
-
-  /** The throughput benchmark's JSON. */
-  record ThroughputReport(
-      int threads,
-      int processors,
-      int batchSize,
-      boolean augmentation,
-      int warmUpBatches,
-      int timedBatches,
-      int epochImages,
-      List<Row> architectures) {}
-
-  /** The time-to-accuracy benchmark's JSON. */
-  record TimeToAccuracyReport(
-      String architecture,
-      double target,
-      int threads,
-      int processors,
-      int maxEpochs,
-      int trainingImages,
-      boolean reached,
-      Double secondsToTarget,
-      List<TimeToAccuracy.EpochPoint> epochs) {}
-
   @Override
   public Integer call() throws Exception {
     validate();
@@ -155,7 +125,7 @@ final class TrainingBenchmarkCommand implements Callable<Integer> {
         architectures.isEmpty()
             ? Arrays.stream(Architecture.values()).map(Architecture::id).toList()
             : architectures;
-    List<Row> rows = new ArrayList<>();
+    List<ThroughputReport.Row> rows = new ArrayList<>();
     for (String architecture : measured) {
       System.err.println("measuring " + architecture + " …");
       TrainingThroughput.Result r =
@@ -166,7 +136,7 @@ final class TrainingBenchmarkCommand implements Callable<Integer> {
               batches,
               inferenceSeconds);
       rows.add(
-          new Row(
+          new ThroughputReport.Row(
               r.architecture(),
               r.parameters(),
               r.trainingImagesPerSecond(),
@@ -187,66 +157,24 @@ final class TrainingBenchmarkCommand implements Callable<Integer> {
     if (json) {
       System.out.println(Json.mapper().writeValueAsString(report));
     } else {
-      printTable(report);
+      report.print(System.out);
     }
-  }
-
-  private static void printTable(ThroughputReport report) {
-    System.out.printf(
-        Locale.ROOT,
-        "Training: batch %d, augmentation %s, %s; %d batches timed after %d warm-up%n%n",
-        report.batchSize(),
-        report.augmentation() ? "on" : "off",
-        machine(),
-        report.timedBatches(),
-        report.warmUpBatches());
-    String batchHeader = "infer b" + report.batchSize();
-    System.out.printf(
-        Locale.ROOT,
-        "%-12s  %10s  %11s  %9s  %12s  %12s%n",
-        "architecture",
-        "parameters",
-        "train img/s",
-        "s/epoch",
-        "infer b1",
-        batchHeader);
-    for (Row row : report.architectures()) {
-      System.out.printf(
-          Locale.ROOT,
-          "%-12s  %,10d  %,11.1f  %,9.0f  %,12.1f  %,12.1f%n",
-          row.architecture(),
-          row.parameters(),
-          row.trainingImagesPerSecond(),
-          row.secondsPerEpoch(),
-          row.inferenceImagesPerSecondOne(),
-          row.inferenceImagesPerSecondBatch());
-    }
-    System.out.printf(
-        Locale.ROOT,
-        "%ns/epoch: one epoch of the default recipe (%,d images) at that speed."
-            + " infer: images/s with 1 and %d images per forward pass.%n",
-        report.epochImages(),
-        report.batchSize());
   }
 
   private void timeToAccuracy(TrainingConfig defaults, MnistDataset mnist) throws Exception {
     String architecture = architectures.isEmpty() ? defaults.architecture() : architectures.get(0);
     TrainingConfig recipe =
         recipe(defaults, architecture, epochs != null ? epochs : defaults.epochs(), limit);
-    int trainingImages = trainingImages(mnist, recipe);
+    TimeToAccuracyReport report =
+        TimeToAccuracyReport.starting(
+            architecture,
+            target,
+            DjlEnvironment.threads(),
+            Runtime.getRuntime().availableProcessors(),
+            recipe.epochs(),
+            trainingImages(mnist, recipe));
     if (!json) {
-      System.out.printf(
-          Locale.ROOT,
-          "Time to %.2f%% test accuracy: %s, default recipe (at most %d epochs of %,d images,"
-              + " batch %d), %s%n",
-          100 * target,
-          architecture,
-          recipe.epochs(),
-          trainingImages,
-          recipe.batchSize(),
-          machine());
-      System.out.println("epoch  test accuracy  test loss  training time");
-      System.out.flush();
+      report.printHeader(System.out, recipe.batchSize());
     }
     TimeToAccuracy.Result result =
         TimeToAccuracy.run(
@@ -256,64 +184,15 @@ final class TrainingBenchmarkCommand implements Callable<Integer> {
             ConsoleProgress.onStderr(""),
             point -> {
               if (!json) {
-                System.out.printf(
-                    Locale.ROOT,
-                    "%5d  %12.2f%%  %9.4f  %13s%n",
-                    point.epoch(),
-                    100 * point.testAccuracy(),
-                    point.testLoss(),
-                    Durations.format(point.trainingSeconds()));
-                System.out.flush();
+                TimeToAccuracyReport.printEpoch(System.out, point);
               }
             });
+    report = report.finished(result);
     if (json) {
-      System.out.println(
-          Json.mapper()
-              .writeValueAsString(
-                  new TimeToAccuracyReport(
-                      architecture,
-                      target,
-                      DjlEnvironment.threads(),
-                      Runtime.getRuntime().availableProcessors(),
-                      recipe.epochs(),
-                      trainingImages,
-                      result.reached(),
-                      result.secondsToTarget(),
-                      result.epochs())));
-    } else if (result.reached()) {
-      System.out.printf(
-          Locale.ROOT,
-          "reached %.2f%% after %s: %s of training (test evaluations not counted)%n",
-          100 * target,
-          epochCount(result.epochs().size()),
-          Durations.format(result.secondsToTarget()));
+      System.out.println(Json.mapper().writeValueAsString(report));
     } else {
-      double best =
-          result.epochs().stream()
-              .mapToDouble(TimeToAccuracy.EpochPoint::testAccuracy)
-              .max()
-              .orElse(Double.NaN);
-      System.out.printf(
-          Locale.ROOT,
-          "not reached in %s: best %.2f%%%n",
-          epochCount(result.epochs().size()),
-          100 * best);
+      report.printOutcome(System.out);
     }
-  }
-
-  /** E.g. "2 threads on 8 cores": what the figures depend on most. */
-  private static String machine() {
-    int threads = DjlEnvironment.threads();
-    int cores = Runtime.getRuntime().availableProcessors();
-    return threads
-        + (threads == 1 ? " thread" : " threads")
-        + " on "
-        + cores
-        + (cores == 1 ? " core" : " cores");
-  }
-
-  private static String epochCount(int epochs) {
-    return epochs + (epochs == 1 ? " epoch" : " epochs");
   }
 
   private static int trainingImages(MnistDataset mnist, TrainingConfig recipe) {
