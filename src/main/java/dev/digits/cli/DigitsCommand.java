@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
       TrainCommand.class,
       EvaluateCommand.class,
       InfoCommand.class,
+      BenchmarkCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DigitsCommand implements Runnable {
@@ -44,12 +45,37 @@ public final class DigitsCommand implements Runnable {
   public static int execute(String... args) {
     CommandLine commandLine = new CommandLine(new DigitsCommand());
     commandLine.setExecutionExceptionHandler(DigitsCommand::handleFailure);
+    commandLine.setParameterExceptionHandler(DigitsCommand::handleBadArguments);
     return commandLine.execute(args);
   }
 
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /**
+   * A flag or argument picocli could not parse: one line that says what is wrong and where help is,
+   * instead of the whole usage text, which buries the message. A wrong argument is input the user
+   * can fix, so it exits with {@link #EXIT_USER_ERROR} like any other.
+   */
+  private static int handleBadArguments(CommandLine.ParameterException failure, String[] args) {
+    CommandLine commandLine = failure.getCommandLine();
+    PrintWriter err = commandLine.getErr();
+    String message = failure.getMessage();
+    StringBuilder line =
+        new StringBuilder("digits: ")
+            .append(Character.toLowerCase(message.charAt(0)))
+            .append(message.substring(1));
+    if (failure instanceof CommandLine.UnmatchedArgumentException unmatched
+        && !unmatched.getSuggestions().isEmpty()) {
+      line.append(" (did you mean ").append(String.join(" or ", unmatched.getSuggestions()));
+      line.append("?)");
+    }
+    line.append("; see '").append(commandLine.getCommandSpec().qualifiedName()).append(" --help'");
+    err.println(line);
+    err.flush();
+    return EXIT_USER_ERROR;
   }
 
   private static int handleFailure(

@@ -1,14 +1,18 @@
 package dev.digits.cli;
 
+import dev.digits.data.IdxFormatException;
+import dev.digits.data.IdxImages;
 import dev.digits.data.IdxReader;
 import dev.digits.data.LabelledImages;
 import dev.digits.evaluation.EvaluationResult;
 import dev.digits.evaluation.EvaluationSummary;
 import dev.digits.evaluation.Evaluator;
+import dev.digits.evaluation.HtmlReport;
 import dev.digits.evaluation.TextReport;
 import dev.digits.model.DjlEnvironment;
 import dev.digits.model.Json;
 import dev.digits.model.TorchClassifier;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +26,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description =
         "Evaluate a model: accuracy, loss, per-class precision/recall/F1, confusion matrix, the"
-            + " most confident mistakes.")
+            + " most confident mistakes; as tables, JSON or an HTML report.")
 final class EvaluateCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "MODEL",
@@ -50,11 +54,21 @@ final class EvaluateCommand implements Callable<Integer> {
       names = "--mistakes",
       paramLabel = "N",
       defaultValue = "20",
-      description = "How many of the most confident mistakes to list. Default: ${DEFAULT-VALUE}.")
+      description =
+          "How many of the most confident mistakes to list (and to show first in the report)."
+              + " Default: ${DEFAULT-VALUE}.")
   int mistakes;
 
   @Option(names = "--json", description = "Print the results as JSON instead of tables.")
   boolean json;
+
+  @Option(
+      names = "--report",
+      paramLabel = "DIR",
+      description =
+          "Also write a self-contained HTML report to DIR/index.html: figures, per-digit scores,"
+              + " the confusion matrix as a heat map, and every misclassified digit as a picture.")
+  Path report;
 
   @Override
   public Integer call() throws Exception {
@@ -67,7 +81,7 @@ final class EvaluateCommand implements Callable<Integer> {
     LabelledImages set;
     String dataset;
     if (images != null) {
-      set = LabelledImages.of(IdxReader.readImages(images), IdxReader.readLabels(labels));
+      set = readPair(images, labels);
       dataset = images.getFileName().toString();
       if (set.images().rows() != 28 || set.images().cols() != 28) {
         throw new IllegalArgumentException(
@@ -92,7 +106,23 @@ final class EvaluateCommand implements Callable<Integer> {
       } else {
         TextReport.print(summary, System.out);
       }
+      if (report != null) {
+        Path page = HtmlReport.write(report, classifier.metadata(), summary, result, set.images());
+        // On stderr, so that --json output stays one JSON document.
+        System.err.println("wrote " + page);
+      }
     }
     return 0;
+  }
+
+  private static LabelledImages readPair(Path images, Path labels) throws IOException {
+    IdxImages pictures = IdxReader.readImages(images);
+    byte[] digits = IdxReader.readLabels(labels);
+    if (pictures.count() != digits.length) {
+      throw new IdxFormatException(
+          labels.toString(),
+          digits.length + " labels, but " + images + " holds " + pictures.count() + " images");
+    }
+    return LabelledImages.of(pictures, digits);
   }
 }

@@ -6,6 +6,7 @@ import dev.digits.model.TorchClassifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** A model named on the command line: a model file's path, or the name of a bundled model. */
 final class ModelArgument {
@@ -14,16 +15,21 @@ final class ModelArgument {
   /** Opens the model file at {@code nameOrPath}, or else the bundled model of that name. */
   static TorchClassifier open(String nameOrPath) throws IOException {
     Path path = Path.of(nameOrPath);
+    if (Files.isDirectory(path)) {
+      throw new ModelFileException(nameOrPath, "is a folder, not a model file");
+    }
     if (Files.exists(path)) {
       return TorchClassifier.open(path);
     }
     if (BundledModels.exists(nameOrPath)) {
       return BundledModels.open(nameOrPath);
     }
+    List<String> bundled = BundledModels.names();
     throw new ModelFileException(
         nameOrPath,
-        "no such model file, and no bundled model has that name (bundled: "
-            + String.join(", ", BundledModels.names())
-            + ")");
+        "no such model file, and no bundled model has that name"
+            + (bundled.isEmpty()
+                ? " (this build bundles none)"
+                : " (bundled: " + String.join(", ", bundled) + ")"));
   }
 }

@@ -6,6 +6,7 @@ import dev.digits.model.TrainingConfig.Augmentation;
 import dev.digits.model.TrainingConfig.OptimizerKind;
 import dev.digits.model.TrainingConfig.Schedule;
 import java.util.Locale;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The flags that make up a training recipe; shared by {@code train} and {@code study}. */
@@ -127,9 +128,26 @@ final class TrainingOptions {
       description = "Train on only N images (0 = all); for quick experiments.")
   int limit;
 
-  /** The recipe these flags describe. */
+  /** The recipe {@code digits train} uses when given no recipe flags. */
+  static TrainingConfig defaultRecipe() {
+    return CommandLine.populateCommand(new TrainingOptions()).toConfig();
+  }
+
+  /**
+   * The recipe these flags describe.
+   *
+   * @throws IllegalArgumentException naming the flag, when a value is out of range; {@link
+   *     TrainingConfig} checks the same ranges, but its messages cannot know the flags
+   */
   TrainingConfig toConfig() {
     Architecture.byId(architecture);
+    requireAtLeast("--epochs", epochs, 1);
+    requireAtLeast("--batch-size", batchSize, 1);
+    requirePositive("--lr", learningRate);
+    requireNonNegative("--l1", l1);
+    requireNonNegative("--l2", l2);
+    requireAtLeast("--validation", validation, 0);
+    requireAtLeast("--limit", limit, 0);
     Augmentation augmentation =
         noAugment ? Augmentation.NONE : new Augmentation(rotation, scale, shift, stroke);
     if (rotation < 0 || scale < 0 || scale >= 1 || shift < 0 || stroke < 0 || stroke > 1) {
@@ -149,6 +167,24 @@ final class TrainingOptions {
         seed,
         validation,
         limit);
+  }
+
+  private static void requireAtLeast(String flag, int value, int minimum) {
+    if (value < minimum) {
+      throw new IllegalArgumentException(flag + " must be ≥ " + minimum + ", got " + value);
+    }
+  }
+
+  private static void requirePositive(String flag, float value) {
+    if (!(value > 0) || !Float.isFinite(value)) {
+      throw new IllegalArgumentException(flag + " must be a positive number, got " + value);
+    }
+  }
+
+  private static void requireNonNegative(String flag, float value) {
+    if (!(value >= 0) || !Float.isFinite(value)) {
+      throw new IllegalArgumentException(flag + " must be a number ≥ 0, got " + value);
+    }
   }
 
   private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String flag) {

@@ -75,6 +75,9 @@ public final class IdxReader {
 
   /** The file's bytes, un-gzipped when it starts with the gzip signature. */
   public static byte[] rawBytes(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new IdxFormatException(file.toString(), "is a folder, not an IDX file");
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);

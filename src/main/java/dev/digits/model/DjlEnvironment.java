@@ -10,6 +10,7 @@ package dev.digits.model;
  */
 public final class DjlEnvironment {
   private static boolean configured;
+  private static int threads;
 
   private DjlEnvironment() {}
 
@@ -26,9 +27,22 @@ public final class DjlEnvironment {
     System.setProperty("ai.djl.offline", "true");
     System.setProperty("OPT_OUT_TRACKING", "true");
     System.setProperty("ai.djl.default_engine", "PyTorch");
-    int threads = intraOpThreads > 0 ? intraOpThreads : Runtime.getRuntime().availableProcessors();
+    threads = intraOpThreads > 0 ? intraOpThreads : Runtime.getRuntime().availableProcessors();
     System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
     System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     configured = true;
+  }
+
+  /**
+   * The intra-op thread count the first {@link #configure(int)} call fixed, which later calls
+   * cannot change; benchmarks report it.
+   *
+   * @throws IllegalStateException before the first call
+   */
+  public static synchronized int threads() {
+    if (!configured) {
+      throw new IllegalStateException("DjlEnvironment.configure has not been called");
+    }
+    return threads;
   }
 }

@@ -232,6 +232,7 @@ public final class ModelTrainer {
         totals = EpochTotals.EMPTY;
         double eta = totalSeconds(started) / history.size() * (epochs - epoch);
         listener.epochFinished(history.get(history.size() - 1), epochs, eta);
+        listener.networkAfterEpoch(epoch, validationInference);
         if (epoch < epochs) {
           writeCheckpoint(totalSeconds(started));
         }

@@ -1,5 +1,6 @@
 package dev.digits.training;
 
+import dev.digits.model.Inference;
 import dev.digits.model.ModelMetadata.EpochRecord;
 import java.nio.file.Path;
 
@@ -14,6 +15,13 @@ public interface TrainingListener {
 
   /** An epoch finished and was validated. */
   default void epochFinished(EpochRecord record, int epochs, double etaSeconds) {}
+
+  /**
+   * The network as it stands after epoch {@code epoch} (1-based), for listeners that measure it on
+   * data of their own, such as the time-to-accuracy benchmark. {@code network} is valid only during
+   * the call, and the time spent here counts as training time.
+   */
+  default void networkAfterEpoch(int epoch, Inference network) {}
 
   /** A checkpoint was written; {@code interrupted} when the run stops because it was asked to. */
   default void checkpointWritten(Path file, boolean interrupted) {}
