@@ -146,10 +146,13 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private static String defaultDescription(TrainingConfig config) {
+    String penalties = config.regularization();
     return config.architecture()
-        + " trained on MNIST with "
-        + config.regularization()
-        + " regularization";
+        + " trained on MNIST "
+        + (penalties.equals("none") ? "without L1 or L2 penalty" : "with an " + penalties + " penalty")
+        + ", "
+        + config.epochs()
+        + " epochs";
   }
 
   private static String stripExtension(String fileName) {
