@@ -94,7 +94,7 @@ class PngDecoderTest {
   }
 
   @Test
-  void decodesIndividualCanvasLikeImagesWrittenByImageIo() throws Exception {
+  void decodesPngsThatImageIoWroteWithItsAdaptiveFilters() throws Exception {
     BufferedImage canvas = DigitDrawing.draw(
         DigitDrawing.canvas(300, 200, null), DigitDrawing.Shape.ZERO, new Rectangle2D.Double(80, 40, 120, 130), 9, Color.BLUE);
     for (int type : new int[] {
