@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
       TrainCommand.class,
       EvaluateCommand.class,
       InfoCommand.class,
+      ServeCommand.class,
+      BenchmarkCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DigitsCommand implements Runnable {
@@ -42,9 +44,14 @@ public final class DigitsCommand implements Runnable {
 
   /** Runs the command line and returns its exit code; tests call this instead of main. */
   public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The command line with digits' error handling, for tests that capture its output. */
+  static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new DigitsCommand());
     commandLine.setExecutionExceptionHandler(DigitsCommand::handleFailure);
-    return commandLine.execute(args);
+    return commandLine;
   }
 
   @Override

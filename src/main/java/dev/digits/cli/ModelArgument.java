@@ -17,13 +17,24 @@ final class ModelArgument {
     if (Files.exists(path)) {
       return TorchClassifier.open(path);
     }
-    if (BundledModels.exists(nameOrPath)) {
-      return BundledModels.open(nameOrPath);
+    requireExists(nameOrPath);
+    return BundledModels.open(nameOrPath);
+  }
+
+  /**
+   * Checks that {@link #open} would find the model, without reading it.
+   *
+   * @throws ModelFileException naming the bundled models when there is neither such a file nor such
+   *     a bundled model
+   */
+  static void requireExists(String nameOrPath) throws ModelFileException {
+    if (Files.exists(Path.of(nameOrPath)) || BundledModels.exists(nameOrPath)) {
+      return;
     }
     throw new ModelFileException(
         nameOrPath,
         "no such model file, and no bundled model has that name (bundled: "
-            + String.join(", ", BundledModels.names())
+            + (BundledModels.names().isEmpty() ? "none" : String.join(", ", BundledModels.names()))
             + ")");
   }
 }

@@ -6,6 +6,12 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinBindException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -85,9 +91,20 @@ public final class DigitsServer {
     javalin.routes.get("/readyz", api::ready);
   }
 
-  /** Starts listening; returns once the port is bound. */
+  /**
+   * Starts listening; returns once the port is bound.
+   *
+   * @throws UncheckedIOException wrapping a {@link BindException} when the address cannot be bound,
+   *     most often because another process has the port
+   */
   public DigitsServer start() {
-    app.start();
+    // Tried first so that a taken port is one clear exception, not also Javalin's error log line.
+    requireBindable();
+    try {
+      app.start();
+    } catch (JavalinBindException e) {
+      throw cannotListen(e.getCause() != null ? e.getCause() : e);
+    }
     return this;
   }
 
@@ -102,6 +119,32 @@ public final class DigitsServer {
   /** The port the server listens on: the configured one, or the one picked for port 0. */
   public int port() {
     return app.port();
+  }
+
+  private void requireBindable() {
+    if (config.port() == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      // As Jetty binds: a port whose last connections linger in TIME_WAIT is free to take.
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(config.host(), config.port()));
+    } catch (IOException e) {
+      throw cannotListen(e);
+    }
+  }
+
+  private UncheckedIOException cannotListen(Throwable failure) {
+    BindException bind =
+        new BindException(
+            "cannot listen on "
+                + config.host()
+                + ":"
+                + config.port()
+                + ": "
+                + failure.getMessage());
+    bind.initCause(failure);
+    return new UncheckedIOException(bind);
   }
 
   private static QueuedThreadPool threadPool(int maxThreads) {

@@ -1,0 +1,19 @@
+package dev.digits.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code digits benchmark}: groups the commands that measure how fast digits runs. */
+@Command(
+    name = "benchmark",
+    mixinStandardHelpOptions = true,
+    description = "Measure how fast digits runs.",
+    subcommands = {HttpBenchmarkCommand.class, CommandLine.HelpCommand.class})
+final class BenchmarkCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
