@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.digits.benchmark.CanvasDrawings;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -14,11 +16,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code digits serve} in-process: it listens, loads, answers, stops, and refuses bad setups. */
@@ -198,6 +205,58 @@ class ServeCommandTest {
     assertThat(notANumber.exitCode()).isNotZero();
     assertThat(notANumber.err())
         .contains("Invalid value for option '--port': 'http' is not an int");
+  }
+
+  @Test
+  @DisabledOnOs(
+      value = OS.WINDOWS,
+      disabledReason = "Windows has no SIGTERM: Process.destroy() skips the shutdown hooks")
+  void sigtermStopsCleanly() throws Exception {
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                DigitsCommand.class.getName(),
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--model",
+                alpha)
+            .redirectErrorStream(true)
+            .start();
+    try {
+      BufferedReader output =
+          new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+      Matcher serving =
+          Pattern.compile("digits: serving on http://127\\.0\\.0\\.1:(\\d+) .*")
+              .matcher(firstLineStartingWith(output, "digits: serving on"));
+      assertThat(serving.matches()).isTrue();
+      int port = Integer.parseInt(serving.group(1));
+      firstLineStartingWith(output, "digits: ready in");
+      assertThat(get(port, "/readyz").statusCode()).isEqualTo(200);
+
+      // SIGTERM, as a service manager sends; Process.destroy() would also close the output.
+      child.toHandle().destroy();
+
+      assertThat(firstLineStartingWith(output, "digits: ")).isEqualTo("digits: stopped");
+      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(child.exitValue()).isEqualTo(128 + 15);
+    } finally {
+      child.destroyForcibly();
+    }
+  }
+
+  private static String firstLineStartingWith(BufferedReader output, String prefix)
+      throws IOException {
+    for (String line = output.readLine(); line != null; line = output.readLine()) {
+      if (line.startsWith(prefix)) {
+        return line;
+      }
+    }
+    throw new AssertionError("the child ended without a line starting with " + prefix);
   }
 
   private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
