@@ -7,6 +7,7 @@ import dev.digits.serving.ServerConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -32,6 +33,9 @@ import picocli.CommandLine.Option;
           + " /readyz and the API once the models are loaded. Ctrl-C stops."
     })
 final class ServeCommand implements Callable<Integer> {
+  /** Longest wait on stopping for requests in progress; a prediction takes milliseconds. */
+  private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
   @Option(
       names = "--port",
       paramLabel = "PORT",
@@ -141,7 +145,7 @@ final class ServeCommand implements Callable<Integer> {
         // restored only after the shutdown, which an interrupted thread would cut short.
         interrupted = true;
       } finally {
-        server.stop();
+        server.stopGracefully(STOP_GRACE);
         catalog.close();
       }
       out.println("digits: stopped");

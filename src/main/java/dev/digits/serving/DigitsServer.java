@@ -12,9 +12,12 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -27,6 +30,7 @@ public final class DigitsServer {
   private final ServerConfig config;
   private final LoadedModels models;
   private final Javalin app;
+  private Server jetty;
 
   /**
    * A server for models that are already loaded.
@@ -61,7 +65,13 @@ public final class DigitsServer {
     javalin.jetty.host = config.host();
     javalin.jetty.port = config.port();
     javalin.jetty.threadPool = threadPool(config.maxThreads());
-    javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+    javalin.jetty.modifyServer(
+        server -> {
+          server.setErrorHandler(new JsonErrorHandler());
+          // Tracks requests in progress for stopGracefully; Javalin nests its handler inside.
+          server.setHandler(new GracefulHandler());
+          jetty = server;
+        });
     // A known path with the wrong method says so (405 and Allow) instead of "not found".
     javalin.http.prefer405over404 = true;
     // BoundedBody enforces the limit on every body this server reads; this only keeps Javalin's
@@ -109,10 +119,20 @@ public final class DigitsServer {
   }
 
   /**
-   * Stops listening and waits for requests in progress. The models stay open: their catalog belongs
-   * to the caller, who closes it.
+   * Stops at once; requests in progress are cut off. The models stay open: their catalog belongs to
+   * the caller, who closes it.
    */
   public void stop() {
+    app.stop();
+  }
+
+  /**
+   * Stops taking connections, lets requests in progress finish for up to {@code grace}, then stops.
+   * An idle keep-alive connection (a browser keeps one) holds this up by about a second. The models
+   * stay open, as with {@link #stop()}.
+   */
+  public void stopGracefully(Duration grace) {
+    jetty.setStopTimeout(grace.toMillis());
     app.stop();
   }
 
