@@ -30,6 +30,8 @@ public final class DigitsServer {
   private final ServerConfig config;
   private final LoadedModels models;
   private final Javalin app;
+
+  /** Jetty's server, known once Javalin has built it. */
   private Server jetty;
 
   /**
@@ -132,7 +134,9 @@ public final class DigitsServer {
    * stay open, as with {@link #stop()}.
    */
   public void stopGracefully(Duration grace) {
-    jetty.setStopTimeout(grace.toMillis());
+    if (jetty != null) {
+      jetty.setStopTimeout(grace.toMillis());
+    }
     app.stop();
   }
 
