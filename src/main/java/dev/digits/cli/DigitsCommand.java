@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
       TrainCommand.class,
       EvaluateCommand.class,
       InfoCommand.class,
+      ServeCommand.class,
       BenchmarkCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -43,10 +44,15 @@ public final class DigitsCommand implements Runnable {
 
   /** Runs the command line and returns its exit code; tests call this instead of main. */
   public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The command line with digits' error handling, for tests that capture its output. */
+  static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new DigitsCommand());
     commandLine.setExecutionExceptionHandler(DigitsCommand::handleFailure);
     commandLine.setParameterExceptionHandler(DigitsCommand::handleBadArguments);
-    return commandLine.execute(args);
+    return commandLine;
   }
 
   @Override

@@ -12,6 +12,7 @@ final class Interruption implements AutoCloseable {
   private static final long GRACE_SECONDS = 120;
 
   private final AtomicBoolean requested = new AtomicBoolean();
+  private final CountDownLatch request = new CountDownLatch(1);
   private final CountDownLatch finished = new CountDownLatch(1);
   private final Thread hook;
 
@@ -20,6 +21,7 @@ final class Interruption implements AutoCloseable {
         new Thread(
             () -> {
               requested.set(true);
+              request.countDown();
               try {
                 finished.await(GRACE_SECONDS, TimeUnit.SECONDS);
               } catch (InterruptedException e) {
@@ -39,6 +41,11 @@ final class Interruption implements AutoCloseable {
   /** True once the user asked to stop. */
   boolean requested() {
     return requested.get();
+  }
+
+  /** Blocks until the user asks to stop. */
+  void awaitRequest() throws InterruptedException {
+    request.await();
   }
 
   /** The work has saved its state; the JVM may exit. */

@@ -21,8 +21,19 @@ final class ModelArgument {
     if (Files.exists(path)) {
       return TorchClassifier.open(path);
     }
-    if (BundledModels.exists(nameOrPath)) {
-      return BundledModels.open(nameOrPath);
+    requireExists(nameOrPath);
+    return BundledModels.open(nameOrPath);
+  }
+
+  /**
+   * Checks that {@link #open} would find the model, without reading it.
+   *
+   * @throws ModelFileException naming the bundled models when there is neither such a file nor such
+   *     a bundled model
+   */
+  static void requireExists(String nameOrPath) throws ModelFileException {
+    if (Files.exists(Path.of(nameOrPath)) || BundledModels.exists(nameOrPath)) {
+      return;
     }
     List<String> bundled = BundledModels.names();
     throw new ModelFileException(

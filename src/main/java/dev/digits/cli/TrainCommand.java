@@ -149,7 +149,9 @@ final class TrainCommand implements Callable<Integer> {
     String penalties = config.regularization();
     return config.architecture()
         + " trained on MNIST "
-        + (penalties.equals("none") ? "without L1 or L2 penalty" : "with an " + penalties + " penalty")
+        + (penalties.equals("none")
+            ? "without L1 or L2 penalty"
+            : "with an " + penalties + " penalty")
         + ", "
         + config.epochs()
         + " epochs";

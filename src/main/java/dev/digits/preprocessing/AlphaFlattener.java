@@ -21,11 +21,22 @@ final class AlphaFlattener {
       throw PreprocessingException.noInk("No digit found: the image is fully transparent.");
     }
     int backdrop = image.coveredLuma < image.coverage * 128 ? 0xFF : 0;
-    for (int i = 0; i < alpha.length; i++) {
-      int a = alpha[i] & 0xFF;
-      luma[i] = (byte) divideBy255(a * (luma[i] & 0xFF) + (0xFF - a) * backdrop + 127);
+    // Every pixel outside the content box is the first pixel: flatten that one, fill with it.
+    byte outside = flattened(alpha[0], luma[0], backdrop);
+    ContentBox box = image.content;
+    int width = image.width;
+    for (int y = box.top(); y < box.bottom(); y++) {
+      for (int i = y * width + box.left(), end = y * width + box.right(); i < end; i++) {
+        luma[i] = flattened(alpha[i], luma[i], backdrop);
+      }
     }
+    box.fillOutside(luma, width, image.height, outside);
     return true;
+  }
+
+  private static byte flattened(byte alpha, byte luma, int backdrop) {
+    int a = alpha & 0xFF;
+    return (byte) divideBy255(a * (luma & 0xFF) + (0xFF - a) * backdrop + 127);
   }
 
   /** Exact floor(n / 255) for 0 ≤ n < 65536, without a division in the per-pixel loop. */

@@ -29,7 +29,8 @@ final class InkExtractor {
     int width = image.width;
     int height = image.height;
     byte[] luma = image.luma;
-    LevelHistogram levels = LevelHistogram.ofBytes(luma);
+    ContentBox box = image.content;
+    LevelHistogram levels = LevelHistogram.ofImage(luma, width, height, box);
     LevelHistogram border =
         LevelHistogram.ofBorder(luma, width, height, Math.max(1, Math.min(width, height) / 40));
     int paper = border.quantile(0.5);
@@ -40,16 +41,27 @@ final class InkExtractor {
     int sign = darkInk ? 1 : -1;
     boolean flatBorder = border.quantile(0.95) - border.quantile(0.05) <= FLAT_BORDER_SPREAD;
     if (flatBorder) {
-      mapAgainstLevel(luma, levels, paper, sign);
-    } else {
-      mapAgainstSurface(
-          luma, width, height, BackgroundSurface.fit(luma, width, height, polarity), sign);
+      mapAgainstLevel(luma, width, height, box, levels, paper, sign);
+      return new InkImage(width, height, luma, polarity, box);
     }
-    return new InkImage(width, height, luma, polarity);
+    mapAgainstSurface(
+        luma, width, height, BackgroundSurface.fit(luma, width, height, polarity), sign);
+    // The surface varies from pixel to pixel: even a uniform background maps to varying ink.
+    return new InkImage(width, height, luma, polarity, ContentBox.all(width, height));
   }
 
-  /** A uniform background: the ink depends on the level alone, so one lookup table does it. */
-  private static void mapAgainstLevel(byte[] luma, LevelHistogram levels, int paper, int sign)
+  /**
+   * A uniform background: the ink depends on the level alone, so one lookup table does it, pixel by
+   * pixel inside the content box and with one fill outside it.
+   */
+  private static void mapAgainstLevel(
+      byte[] luma,
+      int width,
+      int height,
+      ContentBox box,
+      LevelHistogram levels,
+      int paper,
+      int sign)
       throws PreprocessingException {
     LevelHistogram differences = new LevelHistogram(2 * OFFSET + 1);
     for (int level = 0; level < 256; level++) {
@@ -60,9 +72,13 @@ final class InkExtractor {
     for (int level = 0; level < 256; level++) {
       ink[level] = (byte) scale.ink(sign * (paper - level));
     }
-    for (int i = 0; i < luma.length; i++) {
-      luma[i] = ink[luma[i] & 0xFF];
+    byte outside = ink[luma[0] & 0xFF];
+    for (int y = box.top(); y < box.bottom(); y++) {
+      for (int i = y * width + box.left(), end = y * width + box.right(); i < end; i++) {
+        luma[i] = ink[luma[i] & 0xFF];
+      }
     }
+    box.fillOutside(luma, width, height, outside);
   }
 
   private static void mapAgainstSurface(

@@ -32,7 +32,19 @@ final class InkRegionFinder {
     byte[] ink = image.ink();
     long[] rowMass = new long[height];
     long[] columnMass = new long[width];
-    accumulateProfiles(ink, width, height, 0, 0, width, height, rowMass, columnMass);
+    // Outside the content box every pixel holds the first pixel's ink; below the box level, as on
+    // any canvas, none of them counts, and only the box needs looking at.
+    ContentBox scan = (ink[0] & 0xFF) < BOX_LEVEL ? image.content() : ContentBox.all(width, height);
+    accumulateProfiles(
+        ink,
+        width,
+        height,
+        scan.left(),
+        scan.top(),
+        scan.right(),
+        scan.bottom(),
+        rowMass,
+        columnMass);
     Diagnostics.InkBounds bounds = trimSpecks(ink, width, height, rowMass, columnMass);
     return new InkRegion(bounds, strokeWidth(ink, width, bounds));
   }
@@ -48,15 +60,28 @@ final class InkRegionFinder {
       int bottom,
       long[] rowMass,
       long[] columnMass) {
+    if (left >= right) {
+      return;
+    }
     for (int y = top; y < bottom; y++) {
       int row = y * width;
       long mass = 0;
+      int before = left > 0 ? ink[row + left - 1] & 0xFF : 0;
+      int value = ink[row + left] & 0xFF;
       for (int x = left; x < right; x++) {
-        int value = ink[row + x] & 0xFF;
-        if (value >= BOX_LEVEL && hasInkedNeighbour(ink, width, height, x, y)) {
+        int after = x + 1 < width ? ink[row + x + 1] & 0xFF : 0;
+        // Along a stroke the pixel before or after is inked, so the rows above and below are
+        // rarely read.
+        if (value >= BOX_LEVEL
+            && (before >= BOX_LEVEL
+                || after >= BOX_LEVEL
+                || (y > 0 && (ink[row + x - width] & 0xFF) >= BOX_LEVEL)
+                || (y + 1 < height && (ink[row + x + width] & 0xFF) >= BOX_LEVEL))) {
           mass += value;
           columnMass[x] += value;
         }
+        before = value;
+        value = after;
       }
       rowMass[y] += mass;
     }
@@ -67,21 +92,21 @@ final class InkRegionFinder {
     long coreOutline = 0;
     int right = box.x() + box.width();
     int bottom = box.y() + box.height();
+    // Core means ink ≥ 128, the byte's top bit: counted with bit operations, not branches, which
+    // a stroke's ragged edge would make the processor mispredict pixel after pixel.
     for (int y = box.y(); y < bottom; y++) {
       int row = y * width;
-      boolean leftIsCore = false;
+      int leftCore = 0;
       for (int x = box.x(); x < right; x++) {
-        boolean core = (ink[row + x] & 0xFF) >= CORE_LEVEL;
-        if (core) {
-          coreArea++;
+        int core = (ink[row + x] >> 7) & 1;
+        coreArea += core;
+        coreOutline += core ^ leftCore;
+        leftCore = core;
+      }
+      if (y > box.y()) {
+        for (int x = box.x(); x < right; x++) {
+          coreOutline += ((ink[row + x] ^ ink[row + x - width]) >> 7) & 1;
         }
-        if (core != leftIsCore) {
-          coreOutline++;
-        }
-        if (y > box.y() && core != (ink[row + x - width] & 0xFF) >= CORE_LEVEL) {
-          coreOutline++;
-        }
-        leftIsCore = core;
       }
     }
     return coreArea == 0 || coreOutline == 0 ? 1 : 8 / Math.PI * coreArea / coreOutline;
@@ -101,13 +126,18 @@ final class InkRegionFinder {
         throw PreprocessingException.noInk(
             "No digit found: the image is blank apart from isolated specks.");
       }
-      boolean unchanged =
-          columns[0] == left && columns[1] == right && rows[0] == top && rows[1] == bottom;
+      // When only empty rows and columns fall away, a recount inside the new box would find the
+      // same profiles and the same box again: the box is final.
+      boolean settled =
+          isZero(columnMass, left, columns[0])
+              && isZero(columnMass, columns[1], right)
+              && isZero(rowMass, top, rows[0])
+              && isZero(rowMass, rows[1], bottom);
       left = columns[0];
       right = columns[1];
       top = rows[0];
       bottom = rows[1];
-      if (unchanged) {
+      if (settled) {
         break;
       }
       // Trimming columns changes the row profile and vice versa: recount inside the new box.
@@ -116,6 +146,15 @@ final class InkRegionFinder {
       accumulateProfiles(ink, width, height, left, top, right, bottom, rowMass, columnMass);
     }
     return new Diagnostics.InkBounds(left, top, right - left, bottom - top);
+  }
+
+  private static boolean isZero(long[] profile, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (profile[i] != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -163,13 +202,5 @@ final class InkRegionFinder {
       }
     }
     return new int[] {first, last};
-  }
-
-  private static boolean hasInkedNeighbour(byte[] ink, int width, int height, int x, int y) {
-    int i = y * width + x;
-    return (x > 0 && (ink[i - 1] & 0xFF) >= BOX_LEVEL)
-        || (x + 1 < width && (ink[i + 1] & 0xFF) >= BOX_LEVEL)
-        || (y > 0 && (ink[i - width] & 0xFF) >= BOX_LEVEL)
-        || (y + 1 < height && (ink[i + width] & 0xFF) >= BOX_LEVEL);
   }
 }

@@ -10,45 +10,61 @@ final class LevelHistogram {
     counts = new long[size];
   }
 
-  static LevelHistogram ofBytes(byte[] values) {
-    // Counted in runs: images are mostly long runs of one level, and incrementing the same counter
-    // pixel after pixel stalls on its own previous store.
-    long[] counts = new long[256];
-    int i = 0;
-    while (i < values.length) {
-      byte level = values[i];
-      int start = i;
-      do {
-        i++;
-      } while (i < values.length && values[i] == level);
-      counts[level & 0xFF] += i - start;
+  /**
+   * The pixels of a {@code width}-wide image: those in {@code box} counted one by one, the rest as
+   * copies of the first pixel, which they are.
+   */
+  static LevelHistogram ofImage(byte[] values, int width, int height, ContentBox box) {
+    int[] counts = new int[4 * 256];
+    for (int y = box.top(); y < box.bottom(); y++) {
+      count(values, y * width + box.left(), y * width + box.right(), counts);
     }
-    LevelHistogram histogram = new LevelHistogram(256);
-    for (int level = 0; level < 256; level++) {
-      histogram.add(level, counts[level]);
-    }
+    LevelHistogram histogram = of(counts);
+    histogram.add(values[0] & 0xFF, (long) width * height - box.area());
     return histogram;
   }
 
   /** The pixels within {@code ring} pixels of the image's edge. */
   static LevelHistogram ofBorder(byte[] values, int width, int height, int ring) {
-    int[] counts = new int[256];
+    int[] counts = new int[4 * 256];
     for (int y = 0; y < height; y++) {
       int row = y * width;
       if (y < ring || y >= height - ring || 2 * ring >= width) {
-        for (int x = 0; x < width; x++) {
-          counts[values[row + x] & 0xFF]++;
-        }
+        count(values, row, row + width, counts);
       } else {
-        for (int x = 0; x < ring; x++) {
-          counts[values[row + x] & 0xFF]++;
-          counts[values[row + width - 1 - x] & 0xFF]++;
-        }
+        count(values, row, row + ring, counts);
+        count(values, row + width - ring, row + width, counts);
       }
     }
+    return of(counts);
+  }
+
+  /**
+   * Counts into four interleaved tables: images are mostly long runs of one level, and bumping the
+   * same counter pixel after pixel would wait on its own previous store each time.
+   */
+  private static void count(byte[] values, int from, int to, int[] counts) {
+    int i = from;
+    for (; i + 3 < to; i += 4) {
+      counts[values[i] & 0xFF]++;
+      counts[256 + (values[i + 1] & 0xFF)]++;
+      counts[512 + (values[i + 2] & 0xFF)]++;
+      counts[768 + (values[i + 3] & 0xFF)]++;
+    }
+    for (; i < to; i++) {
+      counts[values[i] & 0xFF]++;
+    }
+  }
+
+  private static LevelHistogram of(int[] interleaved) {
     LevelHistogram histogram = new LevelHistogram(256);
     for (int level = 0; level < 256; level++) {
-      histogram.add(level, counts[level]);
+      histogram.add(
+          level,
+          (long) interleaved[level]
+              + interleaved[256 + level]
+              + interleaved[512 + level]
+              + interleaved[768 + level]);
     }
     return histogram;
   }

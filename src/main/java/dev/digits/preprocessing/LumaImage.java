@@ -23,13 +23,31 @@ final class LumaImage {
 
   final long coveredLuma;
 
-  LumaImage(int width, int height, byte[] luma, byte[] alpha, long coverage, long coveredLuma) {
+  /**
+   * Outside this box every pixel's luma and alpha equal the first pixel's; decoders that do not
+   * look give the whole image.
+   */
+  final ContentBox content;
+
+  LumaImage(
+      int width,
+      int height,
+      byte[] luma,
+      byte[] alpha,
+      long coverage,
+      long coveredLuma,
+      ContentBox content) {
     this.width = width;
     this.height = height;
     this.luma = luma;
     this.alpha = alpha;
     this.coverage = coverage;
     this.coveredLuma = coveredLuma;
+    this.content = content;
+  }
+
+  LumaImage(int width, int height, byte[] luma, byte[] alpha, long coverage, long coveredLuma) {
+    this(width, height, luma, alpha, coverage, coveredLuma, ContentBox.all(width, height));
   }
 
   /** An opaque image. */

@@ -1,5 +1,10 @@
 package dev.digits.preprocessing;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
 /**
  * Decodes a common-case PNG (see {@link PngFile#isCommonCase()}) straight into luminance and alpha,
  * without a BufferedImage in between: ImageIO's reader costs several times as much for the canvas
@@ -39,47 +44,33 @@ final class PngPixels {
   }
 
   private static LumaImage decodeWithAlpha(PngFile png) throws PreprocessingException {
+    if (png.colourType == PngFile.RGBA) {
+      RgbaRows rows = new RgbaRows(png.width, png.height);
+      PngScanlines.read(png, rows);
+      return rows.image();
+    }
     int width = png.width;
     byte[] luma = new byte[width * png.height];
     byte[] alpha = new byte[luma.length];
     // opaque-and, coverage, covered luma: accumulated per row, kept across rows.
     long[] sums = {0xFF, 0, 0};
-    PngScanlines.Sink sink =
-        png.colourType == PngFile.GREY_ALPHA
-            ? (y, row, offset) -> {
-              int and = 0xFF;
-              long coverage = 0;
-              long coveredLuma = 0;
-              for (int x = 0, i = offset, o = y * width; x < width; x++, i += 2, o++) {
-                int l = row[i] & 0xFF;
-                int a = row[i + 1] & 0xFF;
-                luma[o] = (byte) l;
-                alpha[o] = (byte) a;
-                and &= a;
-                coverage += a;
-                coveredLuma += a * l;
-              }
-              accumulate(sums, and, coverage, coveredLuma);
-            }
-            : (y, row, offset) -> {
-              int and = 0xFF;
-              long coverage = 0;
-              long coveredLuma = 0;
-              for (int x = 0, i = offset, o = y * width; x < width; x++, i += 4, o++) {
-                int a = row[i + 3] & 0xFF;
-                // The colour under alpha 0 means nothing (canvases leave it black): skip its luma.
-                if (a != 0) {
-                  int l = LumaImage.luma(row[i] & 0xFF, row[i + 1] & 0xFF, row[i + 2] & 0xFF);
-                  luma[o] = (byte) l;
-                  coverage += a;
-                  coveredLuma += a * l;
-                }
-                alpha[o] = (byte) a;
-                and &= a;
-              }
-              accumulate(sums, and, coverage, coveredLuma);
-            };
-    PngScanlines.read(png, sink);
+    PngScanlines.read(
+        png,
+        (y, row, offset) -> {
+          int and = 0xFF;
+          long coverage = 0;
+          long coveredLuma = 0;
+          for (int x = 0, i = offset, o = y * width; x < width; x++, i += 2, o++) {
+            int l = row[i] & 0xFF;
+            int a = row[i + 1] & 0xFF;
+            luma[o] = (byte) l;
+            alpha[o] = (byte) a;
+            and &= a;
+            coverage += a;
+            coveredLuma += a * l;
+          }
+          accumulate(sums, and, coverage, coveredLuma);
+        });
     return sums[0] == 0xFF
         ? new LumaImage(width, png.height, luma)
         : new LumaImage(width, png.height, luma, alpha, sums[1], sums[2]);
@@ -89,5 +80,119 @@ final class PngPixels {
     sums[0] &= and;
     sums[1] += coverage;
     sums[2] += coveredLuma;
+  }
+
+  /**
+   * RGBA rows, the format of every canvas export. Most of a canvas is untouched background, a run
+   * of one repeated pixel at both ends of each row: those runs are found by comparing whole pixels,
+   * written with a fill, and bound the {@link ContentBox} that later stages confine themselves to.
+   */
+  private static final class RgbaRows implements PngScanlines.Sink {
+    private static final VarHandle PIXEL =
+        MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final int width;
+    private final int height;
+    private final byte[] luma;
+    private final byte[] alpha;
+    private int background;
+    private byte[] backgroundRow;
+    private int backgroundLuma;
+    private int backgroundAlpha;
+    private int and = 0xFF;
+    private long coverage;
+    private long coveredLuma;
+    private int left = Integer.MAX_VALUE;
+    private int top = -1;
+    private int right;
+    private int bottom;
+
+    RgbaRows(int width, int height) {
+      this.width = width;
+      this.height = height;
+      this.luma = new byte[width * height];
+      this.alpha = new byte[luma.length];
+    }
+
+    @Override
+    public void row(int y, byte[] row, int offset) {
+      if (y == 0) {
+        background = (int) PIXEL.get(row, offset);
+        backgroundAlpha = row[offset + 3] & 0xFF;
+        backgroundLuma = backgroundAlpha == 0 ? 0 : lumaAt(row, offset);
+        backgroundRow = new byte[4 * width];
+        for (int x = 0; x < width; x++) {
+          PIXEL.set(backgroundRow, 4 * x, background);
+        }
+      }
+      int start = y * width;
+      // Arrays.mismatch compares many bytes per instruction; most rows are all background.
+      int mismatch = Arrays.mismatch(row, offset, offset + 4 * width, backgroundRow, 0, 4 * width);
+      if (mismatch < 0) {
+        background(start, width);
+        return;
+      }
+      int first = mismatch / 4;
+      int last = width - 1;
+      while ((int) PIXEL.get(row, offset + 4 * last) == background) {
+        last--;
+      }
+      background(start, first);
+      background(start + last + 1, width - 1 - last);
+      convert(row, offset, start, first, last);
+      top = top < 0 ? y : top;
+      bottom = y + 1;
+      left = Math.min(left, first);
+      right = Math.max(right, last + 1);
+    }
+
+    private void convert(byte[] row, int offset, int start, int first, int last) {
+      int rowAnd = 0xFF;
+      long rowCoverage = 0;
+      long rowCoveredLuma = 0;
+      for (int x = first, i = offset + 4 * first, o = start + first; x <= last; x++, i += 4, o++) {
+        int a = row[i + 3] & 0xFF;
+        // The colour under alpha 0 means nothing (canvases leave it black): skip its luma.
+        if (a != 0) {
+          int l = lumaAt(row, i);
+          luma[o] = (byte) l;
+          rowCoverage += a;
+          rowCoveredLuma += a * l;
+        }
+        alpha[o] = (byte) a;
+        rowAnd &= a;
+      }
+      and &= rowAnd;
+      coverage += rowCoverage;
+      coveredLuma += rowCoveredLuma;
+    }
+
+    /** {@code count} pixels from {@code from} that repeat the first pixel. */
+    private void background(int from, int count) {
+      if (count == 0) {
+        return;
+      }
+      if (backgroundLuma != 0) {
+        Arrays.fill(luma, from, from + count, (byte) backgroundLuma);
+      }
+      if (backgroundAlpha != 0) {
+        Arrays.fill(alpha, from, from + count, (byte) backgroundAlpha);
+      }
+      and &= backgroundAlpha;
+      coverage += (long) count * backgroundAlpha;
+      coveredLuma += (long) count * backgroundAlpha * backgroundLuma;
+    }
+
+    private static int lumaAt(byte[] row, int i) {
+      return LumaImage.luma(row[i] & 0xFF, row[i + 1] & 0xFF, row[i + 2] & 0xFF);
+    }
+
+    LumaImage image() {
+      ContentBox content =
+          top < 0 ? new ContentBox(0, 0, 0, 0) : new ContentBox(left, top, right, bottom);
+      return and == 0xFF
+          ? new LumaImage(width, height, luma, null, 0, 0, content)
+          : new LumaImage(width, height, luma, alpha, coverage, coveredLuma, content);
+    }
   }
 }

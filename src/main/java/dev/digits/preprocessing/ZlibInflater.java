@@ -68,13 +68,15 @@ final class ZlibInflater {
   private int phantomBits;
 
   private final byte[] output;
+  private final int outputEnd;
   private int outputPosition;
 
-  private ZlibInflater(byte[] input, int offset, int length, byte[] output) {
+  private ZlibInflater(byte[] input, int offset, int length, byte[] output, int outputLength) {
     this.input = input;
     this.inputPosition = offset;
     this.inputEnd = offset + length;
     this.output = output;
+    this.outputEnd = outputLength;
   }
 
   /**
@@ -82,7 +84,16 @@ final class ZlibInflater {
    */
   static void inflate(byte[] input, int offset, int length, byte[] output)
       throws PreprocessingException {
-    new ZlibInflater(input, offset, length, output).run();
+    inflate(input, offset, length, output, output.length);
+  }
+
+  /**
+   * Fills the first {@code outputLength} bytes of {@code output} exactly from the zlib stream in
+   * {@code input[offset, offset + length)}; the rest of {@code output} is left alone.
+   */
+  static void inflate(byte[] input, int offset, int length, byte[] output, int outputLength)
+      throws PreprocessingException {
+    new ZlibInflater(input, offset, length, output, outputLength).run();
   }
 
   private void run() throws PreprocessingException {
@@ -94,7 +105,7 @@ final class ZlibInflater {
       throw malformed("its zlib header is invalid");
     }
     boolean last = false;
-    while (!last && outputPosition < output.length) {
+    while (!last && outputPosition < outputEnd) {
       last = take(1) == 1;
       int type = (int) take(2);
       switch (type) {
@@ -104,8 +115,8 @@ final class ZlibInflater {
         default -> throw malformed("it uses the reserved block type 3");
       }
     }
-    if (outputPosition < output.length) {
-      throw malformed("it ends after " + outputPosition + " of " + output.length + " bytes");
+    if (outputPosition < outputEnd) {
+      throw malformed("it ends after " + outputPosition + " of " + outputEnd + " bytes");
     }
   }
 
@@ -124,7 +135,7 @@ final class ZlibInflater {
     if (length > inputEnd - inputPosition) {
       throw malformed("a stored block runs past the end of the data");
     }
-    int n = Math.min(length, output.length - outputPosition);
+    int n = Math.min(length, outputEnd - outputPosition);
     System.arraycopy(input, inputPosition, output, outputPosition, n);
     outputPosition += n;
     inputPosition += length;
@@ -197,7 +208,7 @@ final class ZlibInflater {
         int distance = DISTANCE_BASE[distanceCode] + (int) take(DISTANCE_EXTRA[distanceCode]);
         copyMatch(distance, length);
       }
-      if (outputPosition == output.length) {
+      if (outputPosition == outputEnd) {
         return;
       }
     }
@@ -205,7 +216,7 @@ final class ZlibInflater {
 
   /** Appends a byte; data beyond what the image needs is ignored, as libpng and ImageIO do. */
   private void emit(int value) {
-    if (outputPosition < output.length) {
+    if (outputPosition < outputEnd) {
       output[outputPosition++] = (byte) value;
     }
   }
@@ -214,7 +225,7 @@ final class ZlibInflater {
     if (distance > outputPosition) {
       throw malformed("it refers back before its start");
     }
-    int n = Math.min(length, output.length - outputPosition);
+    int n = Math.min(length, outputEnd - outputPosition);
     int from = outputPosition - distance;
     if (distance == 1) {
       Arrays.fill(output, outputPosition, outputPosition + n, output[from]);

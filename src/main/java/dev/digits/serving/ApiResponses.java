@@ -52,8 +52,8 @@ final class ApiResponses {
     }
   }
 
-  /** Which model answered. */
-  record ModelRef(String name, String architecture, double testAccuracy) {
+  /** Which model answered; accuracies a model file does not record are null. */
+  record ModelRef(String name, String architecture, Double testAccuracy) {
     static ModelRef of(ModelMetadata metadata) {
       return new ModelRef(
           metadata.name(), metadata.architecture(), metadata.metrics().testAccuracy());
@@ -81,8 +81,8 @@ final class ApiResponses {
       String architecture,
       long parameterCount,
       String regularization,
-      double testAccuracy,
-      double validationAccuracy,
+      Double testAccuracy,
+      Double validationAccuracy,
       String createdAt,
       @JsonProperty("default") boolean isDefault) {
 

@@ -6,9 +6,18 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinBindException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -21,6 +30,9 @@ public final class DigitsServer {
   private final ServerConfig config;
   private final LoadedModels models;
   private final Javalin app;
+
+  /** Jetty's server, known once Javalin has built it. */
+  private Server jetty;
 
   /**
    * A server for models that are already loaded.
@@ -55,7 +67,13 @@ public final class DigitsServer {
     javalin.jetty.host = config.host();
     javalin.jetty.port = config.port();
     javalin.jetty.threadPool = threadPool(config.maxThreads());
-    javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+    javalin.jetty.modifyServer(
+        server -> {
+          server.setErrorHandler(new JsonErrorHandler());
+          // Tracks requests in progress for stopGracefully; Javalin nests its handler inside.
+          server.setHandler(new GracefulHandler());
+          jetty = server;
+        });
     // A known path with the wrong method says so (405 and Allow) instead of "not found".
     javalin.http.prefer405over404 = true;
     // BoundedBody enforces the limit on every body this server reads; this only keeps Javalin's
@@ -85,23 +103,72 @@ public final class DigitsServer {
     javalin.routes.get("/readyz", api::ready);
   }
 
-  /** Starts listening; returns once the port is bound. */
+  /**
+   * Starts listening; returns once the port is bound.
+   *
+   * @throws UncheckedIOException wrapping a {@link BindException} when the address cannot be bound,
+   *     most often because another process has the port
+   */
   public DigitsServer start() {
-    app.start();
+    // Tried first so that a taken port is one clear exception, not also Javalin's error log line.
+    requireBindable();
+    try {
+      app.start();
+    } catch (JavalinBindException e) {
+      throw cannotListen(e.getCause() != null ? e.getCause() : e);
+    }
     return this;
   }
 
   /**
-   * Stops listening and waits for requests in progress. The models stay open: their catalog belongs
-   * to the caller, who closes it.
+   * Stops at once; requests in progress are cut off. The models stay open: their catalog belongs to
+   * the caller, who closes it.
    */
   public void stop() {
+    app.stop();
+  }
+
+  /**
+   * Stops taking connections, lets requests in progress finish for up to {@code grace}, then stops.
+   * An idle keep-alive connection (a browser keeps one) holds this up by about a second. The models
+   * stay open, as with {@link #stop()}.
+   */
+  public void stopGracefully(Duration grace) {
+    if (jetty != null) {
+      jetty.setStopTimeout(grace.toMillis());
+    }
     app.stop();
   }
 
   /** The port the server listens on: the configured one, or the one picked for port 0. */
   public int port() {
     return app.port();
+  }
+
+  private void requireBindable() {
+    if (config.port() == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      // As Jetty binds: a port whose last connections linger in TIME_WAIT is free to take.
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(config.host(), config.port()));
+    } catch (IOException e) {
+      throw cannotListen(e);
+    }
+  }
+
+  private UncheckedIOException cannotListen(Throwable failure) {
+    BindException bind =
+        new BindException(
+            "cannot listen on "
+                + config.host()
+                + ":"
+                + config.port()
+                + ": "
+                + failure.getMessage());
+    bind.initCause(failure);
+    return new UncheckedIOException(bind);
   }
 
   private static QueuedThreadPool threadPool(int maxThreads) {

@@ -3,6 +3,7 @@ package dev.digits.preprocessing;
 import java.awt.image.BufferedImage;
 import java.awt.image.ConvolveOp;
 import java.awt.image.Kernel;
+import java.util.Arrays;
 import java.util.Random;
 
 /** Turns a clean black-on-white drawing into something like a phone photo of paper. */
@@ -40,7 +41,7 @@ final class PhotoSimulation {
 
   private static BufferedImage blur(BufferedImage image) {
     float[] kernel = new float[9];
-    java.util.Arrays.fill(kernel, 1f / 9);
+    Arrays.fill(kernel, 1f / 9);
     BufferedImage rgb =
         new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
     rgb.getGraphics().drawImage(image, 0, 0, null);

@@ -97,7 +97,7 @@ class PngDecoderTest {
   }
 
   @Test
-  void decodesIndividualCanvasLikeImagesWrittenByImageIo() throws Exception {
+  void decodesPngsThatImageIoWroteWithItsAdaptiveFilters() throws Exception {
     BufferedImage canvas =
         DigitDrawing.draw(
             DigitDrawing.canvas(300, 200, null),

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.Deflater;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -144,8 +145,7 @@ class ZlibInflaterTest {
     }
   }
 
-  private static void assertMalformed(
-      org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String messagePart) {
+  private static void assertMalformed(ThrowingCallable call, String messagePart) {
     assertThatThrownBy(call)
         .isInstanceOf(PreprocessingException.class)
         .hasMessageContaining(messagePart)

@@ -1,0 +1,179 @@
+package dev.digits.cli;
+
+import dev.digits.model.DjlEnvironment;
+import dev.digits.serving.DigitsServer;
+import dev.digits.serving.ModelCatalog;
+import dev.digits.serving.ServerConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code digits serve}: the drawing page and the prediction API over HTTP.
+ *
+ * <p>The port is bound first and the models load afterwards, so the page, {@code /healthz} and a
+ * load balancer's first probes answer at once while {@code /readyz} and the API answer 503 until
+ * the models are in. Ctrl-C or SIGTERM stops taking connections, lets requests in progress finish
+ * and frees the models' native memory.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve the drawing page and the prediction API over HTTP.",
+      "Listens at once and loads the models in the meantime: /healthz answers from the start,"
+          + " /readyz and the API once the models are loaded. Ctrl-C stops."
+    })
+final class ServeCommand implements Callable<Integer> {
+  /** Longest wait on stopping for requests in progress; a prediction takes milliseconds. */
+  private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "" + ServerConfig.DEFAULT_PORT,
+      description = "TCP port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  // All interfaces, as ServerConfig.defaults(): the page is made for drawing with a finger on a
+  // phone or tablet on the same network, and the server has nothing to steal or break: it stores
+  // nothing, changes nothing and bounds the size and pixels of every request. Where even that
+  // exposure is unwanted, --host 127.0.0.1 keeps it to this machine.
+  @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      defaultValue = "0.0.0.0",
+      description =
+          "Interface to listen on; 127.0.0.1 keeps the server to this machine. Default:"
+              + " ${DEFAULT-VALUE} (all interfaces, so a phone on the same network can draw).")
+  String host;
+
+  @Option(
+      names = "--model",
+      paramLabel = "MODEL",
+      description =
+          "A model file, or the name of a bundled model, to offer; repeat to offer several."
+              + " Default: every bundled model.")
+  List<String> models;
+
+  @Option(
+      names = "--default-model",
+      paramLabel = "NAME",
+      description = "Name of the model for requests that name none. Default: the first model.")
+  String defaultModel;
+
+  @Option(
+      names = "--max-request-bytes",
+      paramLabel = "BYTES",
+      defaultValue = "" + ServerConfig.DEFAULT_MAX_REQUEST_BYTES,
+      description =
+          "Largest request body accepted (larger ones get 413). Default: ${DEFAULT-VALUE}.")
+  long maxRequestBytes;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "PyTorch threads per forward pass. Default: ${DEFAULT-VALUE}: with many requests at once,"
+              + " a core for each beats all cores for one.")
+  int threads;
+
+  @Option(
+      names = "--max-server-threads",
+      paramLabel = "N",
+      defaultValue = "" + ServerConfig.DEFAULT_MAX_THREADS,
+      description =
+          "Most threads for connections and requests (at least 8). Default: ${DEFAULT-VALUE}.")
+  int maxServerThreads;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    if (threads < 1) {
+      throw new IllegalArgumentException("--threads must be ≥ 1");
+    }
+    ServerConfig config =
+        ServerConfig.defaults()
+            .withAddress(host, port)
+            .withMaxRequestBytes(maxRequestBytes)
+            .withMaxThreads(maxServerThreads);
+    List<String> toLoad = ServedModels.resolve(models);
+    DjlEnvironment.configure(threads);
+    PrintWriter out = spec.commandLine().getOut();
+
+    // Completed only with a usable catalog: a failed load ends the command instead.
+    CompletableFuture<ModelCatalog> ready = new CompletableFuture<>();
+    DigitsServer server = new DigitsServer(config, ready);
+    try (Interruption interruption = Interruption.onCtrlC()) {
+      start(server);
+      out.printf(
+          Locale.ROOT,
+          "digits: serving on %s (models: %s)%n",
+          url(server.port()),
+          String.join(", ", toLoad));
+      out.flush();
+      ModelCatalog catalog;
+      long start = System.nanoTime();
+      try {
+        catalog = ServedModels.load(toLoad, defaultModel, threads);
+      } catch (IOException | RuntimeException e) {
+        server.stop();
+        throw e;
+      }
+      ready.complete(catalog);
+      boolean interrupted = false;
+      try {
+        out.printf(
+            Locale.ROOT,
+            "digits: ready in %.1f s; default model: %s%n",
+            (System.nanoTime() - start) / 1e9,
+            catalog.defaultName());
+        out.flush();
+        interruption.awaitRequest();
+      } catch (InterruptedException e) {
+        // Whoever runs this command in-process stops it by interrupting its thread; the flag is
+        // restored only after the shutdown, which an interrupted thread would cut short.
+        interrupted = true;
+      } finally {
+        server.stopGracefully(STOP_GRACE);
+        catalog.close();
+      }
+      out.println("digits: stopped");
+      out.flush();
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return 0;
+  }
+
+  private static void start(DigitsServer server) throws IOException {
+    try {
+      server.start();
+    } catch (UncheckedIOException e) {
+      String problem = e.getCause().getMessage();
+      throw new IOException(
+          problem.contains("in use") ? problem + "; choose another port with --port" : problem,
+          e.getCause());
+    }
+  }
+
+  /** Where a browser on this machine reaches the server. */
+  private String url(int boundPort) {
+    String where =
+        host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")
+            ? "localhost"
+            : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    return "http://" + where + ":" + boundPort;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.digits.cli;
+
+import dev.digits.model.BundledModels;
+import dev.digits.model.DigitClassifier;
+import dev.digits.serving.BatchingClassifier;
+import dev.digits.serving.ModelCatalog;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The models a server started from the command line offers, and how they are loaded. */
+final class ServedModels {
+  /**
+   * The most images in one forward pass. Per image, a batch of 8 costs about 60 % of a single image
+   * on one core; larger batches gained nothing more in measurements and wait longer to fill.
+   */
+  static final int MAX_BATCH = 8;
+
+  private ServedModels() {}
+
+  /**
+   * The models to load: those named, or else every bundled model.
+   *
+   * @throws IOException when a named model does not exist or nothing is bundled
+   */
+  static List<String> resolve(List<String> named) throws IOException {
+    if (named == null || named.isEmpty()) {
+      List<String> bundled = BundledModels.names();
+      if (bundled.isEmpty()) {
+        throw new IOException(
+            "this build bundles no models; name a model file with --model (see digits train)");
+      }
+      return bundled;
+    }
+    for (String model : named) {
+      ModelArgument.requireExists(model);
+    }
+    return List.copyOf(named);
+  }
+
+  /**
+   * Loads every model and puts each behind a {@link BatchingClassifier} whose forward passes run on
+   * {@code cores / intraOpThreads} threads; closes what it loaded when one fails.
+   *
+   * @param defaultName the model requests get when they name none; null for the first
+   * @throws IOException when a model file cannot be read
+   * @throws IllegalArgumentException when two models share a name or none has {@code defaultName}
+   */
+  static ModelCatalog load(List<String> models, String defaultName, int intraOpThreads)
+      throws IOException {
+    int passes = Math.max(1, Runtime.getRuntime().availableProcessors() / intraOpThreads);
+    List<DigitClassifier> loaded = new ArrayList<>(models.size());
+    try {
+      for (String model : models) {
+        loaded.add(new BatchingClassifier(ModelArgument.open(model), passes, MAX_BATCH));
+      }
+      return ModelCatalog.of(loaded, defaultName);
+    } catch (IOException | RuntimeException e) {
+      loaded.forEach(DigitClassifier::close);
+      throw e;
+    }
+  }
+}

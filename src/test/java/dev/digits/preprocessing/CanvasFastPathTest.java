@@ -1,0 +1,127 @@
+package dev.digits.preprocessing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.zip.Deflater;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shortcuts of the canvas path: the content box found while decoding RGBA, and the buffer of
+ * inflated rows that a thread reuses from image to image.
+ */
+class CanvasFastPathTest {
+  private static final PreprocessingLimits LIMITS = PreprocessingLimits.DEFAULT;
+
+  /** RGBA rows of {@code background} with a {@code ink}-coloured rectangle. */
+  private static byte[][] canvas(
+      int width,
+      int height,
+      int[] background,
+      int[] ink,
+      int left,
+      int top,
+      int right,
+      int bottom) {
+    byte[][] rows = new byte[height][4 * width];
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        int[] pixel = x >= left && x < right && y >= top && y < bottom ? ink : background;
+        for (int c = 0; c < 4; c++) {
+          rows[y][4 * x + c] = (byte) pixel[c];
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static LumaImage decode(byte[][] rows, int width, int height) throws Exception {
+    byte[] png = PngCrafter.png(width, height, 8, 6, rows, new int[] {0, 1, 2, 3, 4}, 1);
+    return PngPixels.decode(PngFile.parse(png, LIMITS));
+  }
+
+  @Test
+  void transparentCanvasKnowsWhereItsInkIs() throws Exception {
+    int[] transparent = {0, 0, 0, 0};
+    int[] black = {0, 0, 0, 255};
+    LumaImage image = decode(canvas(120, 90, transparent, black, 50, 30, 100, 60), 120, 90);
+
+    assertThat(image.content).isEqualTo(new ContentBox(50, 30, 100, 60));
+    assertThat(image.alpha).isNotNull();
+    assertThat(image.coverage).isEqualTo(50L * 30 * 255);
+    for (int y = 0; y < 90; y++) {
+      for (int x = 0; x < 120; x++) {
+        boolean inside = x >= 50 && x < 100 && y >= 30 && y < 60;
+        assertThat(image.alpha[y * 120 + x]).isEqualTo((byte) (inside ? 255 : 0));
+      }
+    }
+  }
+
+  @Test
+  void opaqueWhiteCanvasFillsItsBackgroundAndDropsAlpha() throws Exception {
+    int[] white = {255, 255, 255, 255};
+    int[] grey = {100, 100, 100, 255};
+    LumaImage image = decode(canvas(64, 64, white, grey, 10, 20, 30, 21), 64, 64);
+
+    assertThat(image.content).isEqualTo(new ContentBox(10, 20, 30, 21));
+    assertThat(image.alpha).isNull();
+    for (int i = 0; i < image.luma.length; i++) {
+      boolean inside = i / 64 == 20 && i % 64 >= 10 && i % 64 < 30;
+      assertThat(image.luma[i] & 0xFF).as("pixel %d", i).isEqualTo(inside ? 100 : 255);
+    }
+  }
+
+  @Test
+  void inkInTheFirstPixelStillBoundsTheRest() throws Exception {
+    int[] transparent = {0, 0, 0, 0};
+    byte[][] rows = canvas(40, 30, transparent, transparent, 0, 0, 0, 0);
+    // Transparent but for the first pixel, which is ink: every other pixel differs from it.
+    System.arraycopy(new byte[] {0, 0, 0, (byte) 255}, 0, rows[0], 0, 4);
+    LumaImage image = decode(rows, 40, 30);
+
+    assertThat(image.content).isEqualTo(new ContentBox(0, 0, 40, 30));
+  }
+
+  @Test
+  void aUniformImageHasAnEmptyBox() throws Exception {
+    int[] transparent = {0, 0, 0, 0};
+    LumaImage image = decode(canvas(16, 16, transparent, transparent, 0, 0, 0, 0), 16, 16);
+
+    assertThat(image.content.isEmpty()).isTrue();
+    assertThat(image.coverage).isZero();
+  }
+
+  @Test
+  void aSmallImageAfterALargeOneOnTheSameThreadDecodesAsIfAlone() throws Exception {
+    int[] transparent = {0, 0, 0, 0};
+    int[] red = {255, 0, 0, 255};
+    byte[][] small = canvas(30, 20, transparent, red, 5, 5, 25, 15);
+    LumaImage alone = decode(small, 30, 20);
+    decode(canvas(300, 200, red, transparent, 0, 0, 300, 200), 300, 200);
+
+    LumaImage afterLarge = decode(small, 30, 20);
+
+    assertThat(afterLarge.luma).isEqualTo(alone.luma);
+    assertThat(afterLarge.alpha).isEqualTo(alone.alpha);
+    assertThat(afterLarge.content).isEqualTo(alone.content);
+  }
+
+  @Test
+  void inflatingIntoALargerBufferFillsOnlyWhatWasAskedFor() throws Exception {
+    byte[] data = new byte[1000];
+    Arrays.fill(data, (byte) 7);
+    Deflater deflater = new Deflater();
+    deflater.setInput(data);
+    deflater.finish();
+    byte[] compressed = new byte[2000];
+    int length = deflater.deflate(compressed);
+    deflater.end();
+    byte[] buffer = new byte[1500];
+    Arrays.fill(buffer, (byte) 9);
+
+    ZlibInflater.inflate(compressed, 0, length, buffer, 1000);
+
+    assertThat(Arrays.copyOfRange(buffer, 0, 1000)).containsOnly(7);
+    assertThat(Arrays.copyOfRange(buffer, 1000, 1500)).containsOnly(9);
+  }
+}
