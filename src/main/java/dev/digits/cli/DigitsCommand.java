@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
       TrainCommand.class,
       EvaluateCommand.class,
       InfoCommand.class,
+      StudyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DigitsCommand implements Runnable {

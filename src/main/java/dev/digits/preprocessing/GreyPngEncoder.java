@@ -6,14 +6,18 @@ import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
-/** Writes 8-bit greyscale PNGs: a few lines of our own instead of ImageIO's writer machinery. */
-final class GreyPngEncoder {
+/**
+ * Writes 8-bit greyscale PNGs: a few lines of our own instead of ImageIO's writer machinery. The
+ * preprocessing diagnostics and the study report's digit images use it.
+ */
+public final class GreyPngEncoder {
 
   private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
   private GreyPngEncoder() {}
 
-  static byte[] encode(byte[] grey, int width, int height) {
+  /** Encodes {@code width × height} grey levels (0 black, 255 white), row after row, as a PNG. */
+  public static byte[] encode(byte[] grey, int width, int height) {
     byte[] raw = new byte[height * (width + 1)];
     for (int y = 0; y < height; y++) {
       // Filter type 0 (none): these images are tiny and compress well without filtering.

@@ -12,7 +12,8 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The web server: the drawing page, its assets, the prediction API, the API docs and the probes.
+ * The web server: the drawing page, its assets, the prediction API, the API docs, the study report
+ * and the probes.
  *
  * <p>{@link #configure} is the table of contents: every route is listed there, and each handler is
  * a few lines calling plain classes. Errors of every kind become JSON in {@link ErrorResponses}.
@@ -77,6 +78,7 @@ public final class DigitsServer {
     javalin.routes.get("/", StaticPage.load("/web/index.html", "text/html; charset=utf-8"));
     javalin.routes.get("/docs", StaticPage.load("/web/docs.html", "text/html; charset=utf-8"));
     javalin.routes.get("/openapi.json", StaticPage.load("/web/openapi.json", "application/json"));
+    javalin.routes.get("/study", StudyPage.load(StudyPage.RESOURCE));
     javalin.routes.post("/api/predict", api::predict);
     javalin.routes.get("/api/models", api::models);
     javalin.routes.get("/api/model", api::model);
