@@ -1,7 +1,6 @@
 package dev.digits.study;
 
 import dev.digits.data.AtomicFiles;
-import dev.digits.data.LabelledImages;
 import dev.digits.data.MnistDataset;
 import dev.digits.model.Json;
 import dev.digits.model.ModelFile;
@@ -56,11 +55,6 @@ public final class StudyRunner {
     this.listener = listener;
   }
 
-  /** The test images the study evaluates on. */
-  public LabelledImages testImages() {
-    return data.test();
-  }
-
   /**
    * Trains what is missing and writes the report, or stops early when {@code stopRequested} turns
    * true (after checkpointing the variant in training).
@@ -95,12 +89,12 @@ public final class StudyRunner {
   }
 
   /** The model file of a variant in the study folder. */
-  public Path modelFile(Variant variant) {
+  private Path modelFile(Variant variant) {
     return folder.resolve(variant.fileName());
   }
 
   /** The checkpoint of a variant in training. */
-  public Path checkpointFile(Variant variant) {
+  private Path checkpointFile(Variant variant) {
     return folder.resolve(variant.fileName() + ".ckpt");
   }
 
