@@ -4,7 +4,7 @@
 // every variant or made by one alone. Without this script every card stays visible.
 (() => {
   const form = document.getElementById('gallery-filters');
-  const gallery = document.getElementById('gallery');
+  const gallery = document.getElementById('gallery-grid');
   const status = document.getElementById('gallery-status');
   const cards = Array.from(gallery.children);
   const variantCount = Number(gallery.dataset.variants);

@@ -78,7 +78,10 @@ public final class DigitsServer {
     javalin.routes.get("/", StaticPage.load("/web/index.html", "text/html; charset=utf-8"));
     javalin.routes.get("/docs", StaticPage.load("/web/docs.html", "text/html; charset=utf-8"));
     javalin.routes.get("/openapi.json", StaticPage.load("/web/openapi.json", "application/json"));
-    javalin.routes.get("/study", StudyPage.load(StudyPage.RESOURCE));
+    StudyPage study = StudyPage.load(StudyPage.RESOURCE);
+    javalin.routes.get("/study", study);
+    // Javalin answers HEAD for any GET route with 200; the page's probe must see the 404 too.
+    javalin.routes.head("/study", study);
     javalin.routes.post("/api/predict", api::predict);
     javalin.routes.get("/api/models", api::models);
     javalin.routes.get("/api/model", api::model);

@@ -511,7 +511,7 @@ final class ReportPage {
         .append("<p id=\"gallery-status\" class=\"status\" role=\"status\" aria-live=\"polite\">")
         .append(Html.number(images.size(), 0))
         .append(
-            " misclassified test images.</p>\n<ul id=\"gallery\" class=\"gallery\" data-variants=\"")
+            " misclassified test images.</p>\n<ul id=\"gallery-grid\" class=\"gallery\" data-variants=\"")
         .append(variants.size())
         .append("\">\n");
     for (int index : images) {

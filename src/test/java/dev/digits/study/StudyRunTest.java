@@ -17,6 +17,7 @@ import dev.digits.model.TrainingConfig.Augmentation;
 import dev.digits.model.TrainingConfig.OptimizerKind;
 import dev.digits.model.TrainingConfig.Schedule;
 import dev.digits.preprocessing.GreyPngEncoder;
+import dev.digits.serving.Chromium;
 import dev.digits.serving.DigitsServer;
 import dev.digits.serving.ModelCatalog;
 import dev.digits.serving.ServerConfig;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,6 +44,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * A tiny study run in steps on one folder: interrupted in the second variant, continued, finished,
@@ -212,6 +217,45 @@ class StudyRunTest {
     assertThat(Pattern.compile("src=\"data:image/png;base64,").matcher(page).results().count())
         .isEqualTo(report.overlap().union().size());
     assertThat(page).contains("<svg class=\"chart\"", "id=\"gallery-filters\"");
+    List<String> ids =
+        Pattern.compile(" id=\"([^\"]+)\"").matcher(page).results().map(m -> m.group(1)).toList();
+    assertThat(ids).doesNotHaveDuplicates();
+  }
+
+  @Test
+  @Order(2)
+  void theGalleryFiltersWorkInABrowser() throws Exception {
+    Chromium.requireInstalled();
+    Path profile = Chromium.newProfileDirectory();
+    ChromeDriver browser = Chromium.start(profile, 1280, 900);
+    try {
+      browser.get(folder.resolve(StudyRunner.HTML_FILE).toUri().toString());
+      MistakeOverlap overlap = report.overlap();
+      int all = overlap.union().size();
+      assertThat(browser.findElement(By.id("gallery-status")).getText())
+          .isEqualTo("Showing " + all + " of " + all + " misclassified test images.");
+
+      browser.findElement(By.cssSelector("input[name=scope][value=shared]")).click();
+      assertThat(visibleCards(browser)).isEqualTo(overlap.sharedByAll().size());
+
+      browser.findElement(By.cssSelector("input[name=variant][value=l1-l2]")).click();
+      browser.findElement(By.cssSelector("input[name=scope][value=unique]")).click();
+      assertThat(visibleCards(browser)).isEqualTo(overlap.uniqueTo().get("l1-l2").size());
+
+      browser.findElement(By.cssSelector("input[name=scope][value=any]")).click();
+      assertThat(visibleCards(browser)).isEqualTo(report.variant(Variant.L1_L2).misclassified());
+      assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+          .noneMatch(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue());
+    } finally {
+      browser.quit();
+      Chromium.deleteProfile(profile);
+    }
+  }
+
+  private static long visibleCards(ChromeDriver browser) {
+    return (Long)
+        browser.executeScript(
+            "return document.querySelectorAll('#gallery-grid > li:not([hidden])').length");
   }
 
   @Test
