@@ -59,7 +59,7 @@ final class StudyCommand implements Callable<Integer> {
       names = "--quick",
       description =
           "A small study for trying things out and for tests: 1 epoch of 4000 training images"
-              + " in batches of 32, 1000 validation and 2000 test images (flags given explicitly"
+              + " in batches of 64, 1000 validation and 2000 test images (flags given explicitly"
               + " win).")
   boolean quick;
 
@@ -121,7 +121,7 @@ final class StudyCommand implements Callable<Integer> {
     }
     if (!given.hasMatchedOption("--batch-size")) {
       // One epoch of 4000 images in batches of 128 is 31 steps: too few to learn much.
-      recipe.batchSize = 32;
+      recipe.batchSize = 64;
     }
     if (!given.hasMatchedOption("--validation")) {
       recipe.validation = 1000;
