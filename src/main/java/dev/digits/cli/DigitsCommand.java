@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
       TrainCommand.class,
       EvaluateCommand.class,
       InfoCommand.class,
+      StudyCommand.class,
       ServeCommand.class,
       BenchmarkCommand.class,
       CommandLine.HelpCommand.class

@@ -70,7 +70,7 @@ final class TrainCommand implements Callable<Integer> {
     Checkpoint resumeFrom = null;
     TrainingConfig config;
     if (resume) {
-      rejectRecipeFlags();
+      TrainingOptions.rejectWithResume(spec);
       resumeFrom = Checkpoint.load(checkpointFile);
       config = resumeFrom.state().config();
     } else {
@@ -125,24 +125,6 @@ final class TrainCommand implements Callable<Integer> {
           Durations.format(metadata.metrics().trainingSeconds()));
       return 0;
     }
-  }
-
-  private void rejectRecipeFlags() {
-    spec.commandLine().getParseResult().matchedOptions().stream()
-        .filter(option -> recipeOptionNames().contains(option.longestName()))
-        .findFirst()
-        .ifPresent(
-            option -> {
-              throw new IllegalArgumentException(
-                  option.longestName()
-                      + " cannot be combined with --resume: a resumed run keeps its recipe");
-            });
-  }
-
-  private java.util.Set<String> recipeOptionNames() {
-    return spec.mixins().get("recipe").options().stream()
-        .map(picocli.CommandLine.Model.OptionSpec::longestName)
-        .collect(java.util.stream.Collectors.toSet());
   }
 
   private static String defaultDescription(TrainingConfig config) {

@@ -5,8 +5,14 @@ import dev.digits.model.TrainingConfig;
 import dev.digits.model.TrainingConfig.Augmentation;
 import dev.digits.model.TrainingConfig.OptimizerKind;
 import dev.digits.model.TrainingConfig.Schedule;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /** The flags that make up a training recipe; shared by {@code train} and {@code study}. */
@@ -131,6 +137,29 @@ final class TrainingOptions {
   /** The recipe {@code digits train} uses when given no recipe flags. */
   static TrainingConfig defaultRecipe() {
     return CommandLine.populateCommand(new TrainingOptions()).toConfig();
+  }
+
+  /**
+   * Refuses recipe flags (and {@code more} flags) next to {@code --resume}: a resumed run keeps the
+   * recipe it started with.
+   *
+   * @param command a command with these options mixed in under the name {@code recipe}
+   */
+  static void rejectWithResume(CommandSpec command, String... more) {
+    Set<String> refused =
+        command.mixins().get("recipe").options().stream()
+            .map(OptionSpec::longestName)
+            .collect(Collectors.toCollection(HashSet::new));
+    refused.addAll(List.of(more));
+    command.commandLine().getParseResult().matchedOptions().stream()
+        .map(OptionSpec::longestName)
+        .filter(refused::contains)
+        .findFirst()
+        .ifPresent(
+            flag -> {
+              throw new IllegalArgumentException(
+                  flag + " cannot be combined with --resume: a resumed run keeps its recipe");
+            });
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.digits.data;
 
+import java.util.Arrays;
+
 /**
  * Images with one label each, kept as MNIST's bytes to stay small (47 MB for the training set).
  *
@@ -25,5 +27,16 @@ public record LabelledImages(IdxImages images, byte[] labels) {
   /** The label of image {@code index}. */
   public int label(int index) {
     return labels[index];
+  }
+
+  /** The first {@code count} images (all of them when there are fewer), for quick runs. */
+  public LabelledImages first(int count) {
+    if (count >= size()) {
+      return this;
+    }
+    int pixels = count * images.imageSize();
+    return new LabelledImages(
+        new IdxImages(count, images.rows(), images.cols(), Arrays.copyOf(images.pixels(), pixels)),
+        Arrays.copyOf(labels, count));
   }
 }

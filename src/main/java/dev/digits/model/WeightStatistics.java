@@ -9,12 +9,19 @@ import ai.djl.nn.Parameter;
  *
  * @param count number of weights
  * @param nearZeroFraction fraction with |w| below {@link #NEAR_ZERO}
+ * @param absoluteSum Σ|w|, what the L1 penalty multiplies by its λ
+ * @param squaredSum Σw², what the L2 penalty multiplies by its λ
  * @param histogramLowerBounds lower bound of log₁₀|w| of each bin; the first bin also holds smaller
  *     values and exact zeros, the last also larger ones
  * @param histogramCounts weights per bin
  */
 public record WeightStatistics(
-    long count, double nearZeroFraction, double[] histogramLowerBounds, long[] histogramCounts) {
+    long count,
+    double nearZeroFraction,
+    double absoluteSum,
+    double squaredSum,
+    double[] histogramLowerBounds,
+    long[] histogramCounts) {
 
   /** Below this magnitude a weight counts as near zero. */
   public static final double NEAR_ZERO = 1e-3;
@@ -27,6 +34,8 @@ public record WeightStatistics(
   public static WeightStatistics of(Block block) {
     long count = 0;
     long nearZero = 0;
+    double absoluteSum = 0;
+    double squaredSum = 0;
     long[] counts = new long[BINS];
     double width = (LOG_MAX - LOG_MIN) / BINS;
     for (Parameter parameter : block.getParameters().values()) {
@@ -36,6 +45,8 @@ public record WeightStatistics(
       for (float w : parameter.getArray().toFloatArray()) {
         double magnitude = Math.abs(w);
         count++;
+        absoluteSum += magnitude;
+        squaredSum += magnitude * magnitude;
         if (magnitude < NEAR_ZERO) {
           nearZero++;
         }
@@ -48,6 +59,12 @@ public record WeightStatistics(
     for (int i = 0; i < BINS; i++) {
       bounds[i] = LOG_MIN + i * width;
     }
-    return new WeightStatistics(count, count == 0 ? 0 : (double) nearZero / count, bounds, counts);
+    return new WeightStatistics(
+        count, count == 0 ? 0 : (double) nearZero / count, absoluteSum, squaredSum, bounds, counts);
+  }
+
+  /** The penalty λ₁·Σ|w| + λ₂·Σw² that these weights incur. */
+  public double penalty(double l1, double l2) {
+    return l1 * absoluteSum + l2 * squaredSum;
   }
 }

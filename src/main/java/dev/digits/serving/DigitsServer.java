@@ -21,7 +21,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The web server: the drawing page, its assets, the prediction API, the API docs and the probes.
+ * The web server: the drawing page, its assets, the prediction API, the API docs, the study report
+ * and the probes.
  *
  * <p>{@link #configure} is the table of contents: every route is listed there, and each handler is
  * a few lines calling plain classes. Errors of every kind become JSON in {@link ErrorResponses}.
@@ -95,6 +96,10 @@ public final class DigitsServer {
     javalin.routes.get("/", StaticPage.load("/web/index.html", "text/html; charset=utf-8"));
     javalin.routes.get("/docs", StaticPage.load("/web/docs.html", "text/html; charset=utf-8"));
     javalin.routes.get("/openapi.json", StaticPage.load("/web/openapi.json", "application/json"));
+    StudyPage study = StudyPage.load(StudyPage.RESOURCE);
+    javalin.routes.get("/study", study);
+    // Javalin answers HEAD for any GET route with 200; the page's probe must see the 404 too.
+    javalin.routes.head("/study", study);
     javalin.routes.post("/api/predict", api::predict);
     javalin.routes.get("/api/models", api::models);
     javalin.routes.get("/api/model", api::model);

@@ -5,9 +5,11 @@ import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * A file from the class path, read once at start-up and served from memory with an ETag: browsers
@@ -26,14 +28,24 @@ final class StaticPage implements Handler {
 
   /** Loads {@code resource} (an absolute class-path name) to be served as {@code contentType}. */
   static StaticPage load(String resource, String contentType) {
+    return find(resource, contentType)
+        .orElseThrow(() -> new IllegalStateException("missing from the class path: " + resource));
+  }
+
+  /** Like {@link #load}, for a resource that a build may not have. */
+  static Optional<StaticPage> find(String resource, String contentType) {
     try (InputStream in = StaticPage.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing from the class path: " + resource);
-      }
-      return new StaticPage(in.readAllBytes(), contentType);
+      return in == null
+          ? Optional.empty()
+          : Optional.of(new StaticPage(in.readAllBytes(), contentType));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + resource, e);
     }
+  }
+
+  /** The content as UTF-8 text. */
+  String text() {
+    return new String(content, StandardCharsets.UTF_8);
   }
 
   @Override

@@ -10,6 +10,7 @@
  * <p>Public API: {@link dev.digits.serving.DigitsServer}, configured by a {@link
  * dev.digits.serving.ServerConfig} and serving the models of a {@link
  * dev.digits.serving.ModelCatalog}. The page, its scripts and the OpenAPI document live in {@code
- * src/main/resources/web} and are served from the class path.
+ * src/main/resources/web} and are served from the class path; so is the study report, which the
+ * build bundles from {@code models/study/index.html} when there is one.
  */
 package dev.digits.serving;

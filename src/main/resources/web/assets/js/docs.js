@@ -1,7 +1,7 @@
 // Renders /openapi.json as a readable page: every operation with its parameters, bodies,
 // responses and curl examples, then every schema. Built with DOM calls, never innerHTML.
 
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+const METHODS = ['get', 'head', 'post', 'put', 'patch', 'delete'];
 
 const reference = document.getElementById('reference');
 

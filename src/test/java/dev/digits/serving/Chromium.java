@@ -8,7 +8,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.logging.Level;
+import java.util.stream.Stream;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -16,19 +18,20 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * Debian's headless Chromium and chromedriver, started so that they never reach the network.
+ * Debian's headless Chromium and chromedriver, started so that they never reach the network. Shared
+ * by the browser tests of the web page and of the study report.
  *
  * <p>Where either is missing, browser tests are skipped with a message, except on CI ({@code
  * CI=true}), where a skipped browser test would hide a broken build and so fails instead.
  */
-final class Chromium {
+public final class Chromium {
   static final Path BINARY = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
   private Chromium() {}
 
   /** Skips (or on CI fails) the calling test when Chromium or chromedriver is not installed. */
-  static void requireInstalled() {
+  public static void requireInstalled() {
     boolean installed = Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
     String message =
         "Browser tests need "
@@ -46,7 +49,7 @@ final class Chromium {
    * A new headless browser with a fresh profile in {@code profileDirectory} and a window of the
    * given size in CSS pixels.
    */
-  static ChromeDriver start(Path profileDirectory, int width, int height) {
+  public static ChromeDriver start(Path profileDirectory, int width, int height) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BINARY.toFile());
     LoggingPreferences logging = new LoggingPreferences();
@@ -74,11 +77,18 @@ final class Chromium {
     return new ChromeDriver(service, options);
   }
 
-  static Path newProfileDirectory() {
+  public static Path newProfileDirectory() {
     try {
       return Files.createTempDirectory("digits-chromium-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Deletes a profile directory made by {@link #newProfileDirectory()}. */
+  public static void deleteProfile(Path profileDirectory) throws IOException {
+    try (Stream<Path> files = Files.walk(profileDirectory)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     }
   }
 
