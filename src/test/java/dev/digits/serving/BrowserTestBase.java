@@ -1,5 +1,7 @@
 package dev.digits.serving;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,11 +12,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -57,6 +61,14 @@ abstract class BrowserTestBase {
     return FakeClassifier.catalog();
   }
 
+  /**
+   * Why this class's tests cannot run here, if they cannot (beyond a missing Chromium): then no
+   * server or browser starts and each test is skipped with this reason.
+   */
+  protected Optional<String> missing() {
+    return Optional.empty();
+  }
+
   /** The browser window's size in CSS pixels. */
   protected Dimension windowSize() {
     return new Dimension(1280, 900);
@@ -65,10 +77,20 @@ abstract class BrowserTestBase {
   @BeforeAll
   void startServerAndBrowser() {
     Chromium.requireInstalled();
+    if (missing().isPresent()) {
+      return;
+    }
     models = catalog();
     server = RunningServer.start(models);
     profile = Chromium.newProfileDirectory();
     browser = Chromium.start(profile, windowSize().getWidth(), windowSize().getHeight());
+  }
+
+  /** Skips each test, with its reason, where {@link #missing()} has one. */
+  @BeforeEach
+  void requireWhatIsMissing() {
+    Optional<String> reason = missing();
+    assumeTrue(reason.isEmpty(), reason::get);
   }
 
   @AfterAll

@@ -3,6 +3,7 @@ package dev.digits.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +22,11 @@ class RealModelDrawingTest extends BrowserTestBase {
   @Override
   protected ModelCatalog catalog() {
     return BundledCatalog.open();
+  }
+
+  @Override
+  protected Optional<String> missing() {
+    return BundledCatalog.missing();
   }
 
   @BeforeEach

@@ -3,6 +3,7 @@ package dev.digits.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,9 +21,16 @@ class RealModelPhoneTest extends BrowserTestBase {
     return BundledCatalog.open();
   }
 
+  @Override
+  protected Optional<String> missing() {
+    return BundledCatalog.missing();
+  }
+
   @AfterEach
   void stopEmulating() {
-    browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    if (browser != null) {
+      browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
   }
 
   @Test
