@@ -1,5 +1,7 @@
 package dev.digits.serving;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,10 +11,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -32,7 +36,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A running server and a headless Chromium on its page, shared by the tests of a class.
  *
  * <p>The models come from {@link #catalog()}: the fakes here, whose answers follow from the shape
- * drawn; a subclass can return the real bundled models instead and keep every helper.
+ * drawn; a subclass can return the real bundled models instead ({@link BundledCatalog#open()}) and
+ * keep every helper. The catalog is closed with the server.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BrowserTestBase {
@@ -44,6 +49,7 @@ abstract class BrowserTestBase {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
 
+  protected ModelCatalog models;
   protected RunningServer server;
   protected ChromeDriver browser;
   private Path profile;
@@ -51,6 +57,14 @@ abstract class BrowserTestBase {
   /** The models behind the page. */
   protected ModelCatalog catalog() {
     return FakeClassifier.catalog();
+  }
+
+  /**
+   * Why this class's tests cannot run here, if they cannot (beyond a missing Chromium): then no
+   * server or browser starts and each test is skipped with this reason.
+   */
+  protected Optional<String> missing() {
+    return Optional.empty();
   }
 
   /** The browser window's size in CSS pixels. */
@@ -61,9 +75,20 @@ abstract class BrowserTestBase {
   @BeforeAll
   void startServerAndBrowser() {
     Chromium.requireInstalled();
-    server = RunningServer.start(catalog());
+    if (missing().isPresent()) {
+      return;
+    }
+    models = catalog();
+    server = RunningServer.start(models);
     profile = Chromium.newProfileDirectory();
     browser = Chromium.start(profile, windowSize().getWidth(), windowSize().getHeight());
+  }
+
+  /** Skips each test, with its reason, where {@link #missing()} has one. */
+  @BeforeEach
+  void requireWhatIsMissing() {
+    Optional<String> reason = missing();
+    assumeTrue(reason.isEmpty(), reason::get);
   }
 
   @AfterAll
@@ -73,6 +98,9 @@ abstract class BrowserTestBase {
     }
     if (server != null) {
       server.close();
+    }
+    if (models != null) {
+      models.close();
     }
     if (profile != null) {
       Chromium.deleteProfile(profile);
@@ -149,6 +177,36 @@ abstract class BrowserTestBase {
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#result .answer .digit"), Integer.toString(digit)));
+  }
+
+  /**
+   * Waits for the answer to the drawing as it now is, past any answer to a part of it: until no
+   * request is in flight (the page marks the result busy from the end of a stroke until its answer
+   * is shown) and an answer is on show. Returns that answer's digit.
+   */
+  protected int waitForAnswer() {
+    waitUntil(
+        () ->
+            "false".equals(result().getAttribute("aria-busy"))
+                && !String.valueOf(result().getAttribute("class")).contains("outdated")
+                && !result().findElements(By.cssSelector(".answer .digit")).isEmpty());
+    return Integer.parseInt(result().findElement(By.cssSelector(".answer .digit")).getText());
+  }
+
+  /** The answer's runners-up as the page lists them, for messages when an answer is wrong. */
+  protected String runnersUp() {
+    return result().findElements(By.cssSelector(".runners-up li")).stream()
+        .map(WebElement::getText)
+        .map(text -> text.replace('\n', ' '))
+        .toList()
+        .toString();
+  }
+
+  /** Draws one of the {@link HandDrawnDigits}, stroke by stroke, with the given pointer. */
+  protected void drawDigit(int digit, PointerInput.Kind kind) {
+    for (List<double[]> stroke : HandDrawnDigits.strokes(digit)) {
+      drawWithPointer(kind, stroke);
+    }
   }
 
   /** Waits until the result area shows a message (not an answer) containing this text. */
