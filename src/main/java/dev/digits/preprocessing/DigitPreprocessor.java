@@ -14,8 +14,9 @@ import java.util.Objects;
  *   <li>find which way round ink and background are and map each pixel to ink intensity, with
  *       background noise and uneven lighting suppressed ({@link InkExtractor});
  *   <li>find the box around the ink, ignoring specks;
- *   <li>thicken strokes that would otherwise end up too thin, then scale the box so its longer side
- *       is 20 px, averaging areas so thin strokes survive;
+ *   <li>thicken strokes that would otherwise end up too thin, or thin those that would end up far
+ *       too thick and fill the digit's loops in, then scale the box so its longer side is 20 px,
+ *       averaging areas so thin strokes survive;
  *   <li>place it in the 28 × 28 field with its centre of mass at the centre.
  * </ol>
  *
@@ -74,7 +75,10 @@ public final class DigitPreprocessor {
     boolean alphaUsed = AlphaFlattener.flatten(source);
     InkImage ink = InkExtractor.extract(source);
     InkRegion region = InkRegionFinder.find(ink);
-    InkPatch patch = StrokeThickener.apply(ink, region);
+    InkPatch patch =
+        StrokeThinner.mayBeTooThick(region)
+            ? StrokeThinner.apply(ink, region)
+            : StrokeThickener.apply(ink, region);
     int[] size = DigitLayout.scaledSize(patch.width(), patch.height());
     float[] digit = AreaResampler.resample(patch, size[0], size[1]);
     float[] pixels = DigitLayout.centreByMass(digit, size[0], size[1]);

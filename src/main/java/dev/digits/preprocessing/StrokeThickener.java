@@ -5,9 +5,10 @@ package dev.digits.preprocessing;
  * px digit would end up a twentieth of a pixel wide, a faint smear the model has never seen;
  * MNIST's strokes are about 2.5 px wide (and fewer than 1 % narrower than 1.4 px, measured the same
  * way). Strokes that would end up narrower than {@value #MIN_OUTPUT_WIDTH} px are dilated by a disc
- * so that they end up {@value #TARGET_OUTPUT_WIDTH} px wide; thick strokes are left alone.
+ * so that they end up {@value #TARGET_OUTPUT_WIDTH} px wide. Strokes far too thick are {@link
+ * StrokeThinner}'s.
  *
- * <p>The disc dilation uses a 3-4 chamfer distance transform (two passes, whatever the radius) and
+ * <p>The disc dilation uses a 3-4 {@link ChamferDistance} (two passes, whatever the radius) and
  * gives the new edge a one-pixel anti-aliased ramp.
  */
 final class StrokeThickener {
@@ -56,7 +57,7 @@ final class StrokeThickener {
         distance[y * width + x] = value >= InkRegionFinder.BOX_LEVEL ? 0 : far;
       }
     }
-    chamfer(distance, width, height);
+    ChamferDistance.transform(distance, width, height);
     int left = width;
     int top = height;
     int right = -1;
@@ -77,47 +78,5 @@ final class StrokeThickener {
       }
     }
     return new InkPatch(ink, width, left, top, right - left + 1, bottom - top + 1);
-  }
-
-  /** Distances to the nearest zero, in thirds of a pixel (3 straight, 4 diagonal). */
-  private static void chamfer(int[] d, int width, int height) {
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        int i = y * width + x;
-        int best = d[i];
-        if (x > 0) {
-          best = Math.min(best, d[i - 1] + 3);
-        }
-        if (y > 0) {
-          best = Math.min(best, d[i - width] + 3);
-          if (x > 0) {
-            best = Math.min(best, d[i - width - 1] + 4);
-          }
-          if (x + 1 < width) {
-            best = Math.min(best, d[i - width + 1] + 4);
-          }
-        }
-        d[i] = best;
-      }
-    }
-    for (int y = height - 1; y >= 0; y--) {
-      for (int x = width - 1; x >= 0; x--) {
-        int i = y * width + x;
-        int best = d[i];
-        if (x + 1 < width) {
-          best = Math.min(best, d[i + 1] + 3);
-        }
-        if (y + 1 < height) {
-          best = Math.min(best, d[i + width] + 3);
-          if (x + 1 < width) {
-            best = Math.min(best, d[i + width + 1] + 4);
-          }
-          if (x > 0) {
-            best = Math.min(best, d[i + width - 1] + 4);
-          }
-        }
-        d[i] = best;
-      }
-    }
   }
 }

@@ -11,6 +11,8 @@ import java.awt.Color;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -87,6 +89,43 @@ class DigitPreprocessorTest {
     assertMnistShaped(pixels);
     // A 40 px stroke on a 220 px digit is 3.6 px at 20 px: bold, but not a blob.
     assertThat(InkMeasure.mass(pixels)).isBetween(100.0, 220.0);
+  }
+
+  @Test
+  void thinsPenTooThickForTheDigitSoItsLoopStaysOpen() throws Exception {
+    // A 36 px pen round a 50 × 80 px path: strokes of 6 px at 20 px, and a hole of 2.
+    BufferedImage image = DigitDrawing.blackOnWhite(280, ZERO, box(100, 90, 50, 80), 36);
+
+    float[] pixels = fromPng(image);
+    String picture = InkMeasure.picture(pixels);
+    int[] middleRow = runs(pixels, (int) Math.round(InkMeasure.centreOfMass(pixels)[1]));
+
+    assertMnistShaped(pixels);
+    // Ink, hole, ink across the middle: strokes as wide as MNIST's, the hole wider than either.
+    assertThat(middleRow).as("ink, blank, ink runs across the middle" + picture).hasSize(3);
+    assertThat(middleRow[0]).as("left stroke" + picture).isBetween(2, 4);
+    assertThat(middleRow[1]).as("hole" + picture).isGreaterThanOrEqualTo(5);
+    assertThat(middleRow[2]).as("right stroke" + picture).isBetween(2, 4);
+  }
+
+  /** The lengths of the alternating inked (above 0.5) and blank runs of a row, from its ink. */
+  private static int[] runs(float[] pixels, int row) {
+    List<Integer> runs = new ArrayList<>();
+    boolean inked = false;
+    for (int x = 0; x < InkMeasure.SIDE; x++) {
+      boolean here = pixels[row * InkMeasure.SIDE + x] > 0.5;
+      if (here != inked) {
+        runs.add(0);
+        inked = here;
+      }
+      if (!runs.isEmpty()) {
+        runs.set(runs.size() - 1, runs.get(runs.size() - 1) + 1);
+      }
+    }
+    if (!inked && !runs.isEmpty()) {
+      runs.remove(runs.size() - 1);
+    }
+    return runs.stream().mapToInt(Integer::intValue).toArray();
   }
 
   @ParameterizedTest(name = "{0} px stroke on a {1} px canvas")

@@ -93,8 +93,9 @@ class DrawnDigitAccuracyTest {
 
   /**
    * Pens too thick for the digit fill its loops in: a known limit, measured so that it shows and so
-   * that a change that makes it worse fails. No reader does well here; the page's default pen (22
-   * px on the exported 280 px) draws a 60 px digit this way.
+   * that a change that makes it worse fails. The page's default pen (22 px on the exported 280 px)
+   * draws a 60 px digit this way. Thinning the strokes (StrokeThinner) lifted this from 82.0 % to
+   * 93.3 %; it cannot reopen a loop the pen has already filled.
    */
   @Test
   void pensTooThickForTheDigitAreTheKnownWeakness() {
@@ -107,7 +108,7 @@ class DrawnDigitAccuracyTest {
     System.out.println(report);
     saveMisses("too-thick", outcomes);
 
-    assertThat(accuracy(outcomes)).as(report).isGreaterThanOrEqualTo(0.75);
+    assertThat(accuracy(outcomes)).as(report).isGreaterThanOrEqualTo(0.93);
   }
 
   /** The outcome of one drawing: what was drawn and what the server answered. */
