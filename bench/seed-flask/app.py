@@ -62,6 +62,12 @@ def predict():
     return jsonify({"digit": digit, "confidence": float(probabilities[digit])})
 
 
+@app.route("/readyz")
+def ready():
+    # Not in the seed: digits' load generator asks /readyz before it measures.
+    return "ready"
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=5000)
