@@ -1,5 +1,6 @@
 /**
  * Measurements of speed rather than quality: training and inference throughput of each
- * architecture, and the training time a recipe needs to reach a given test accuracy.
+ * architecture, the training time a recipe needs to reach a given test accuracy, and an HTTP load
+ * generator (keep-alive sockets, canvas-like PNGs) for a running server.
  */
 package dev.digits.benchmark;
