@@ -2,15 +2,18 @@ package dev.digits.evaluation;
 
 import java.util.Locale;
 
-/** The little the HTML report needs to write text safely and numbers consistently. */
-final class Html {
+/**
+ * The little the HTML reports need to write text safely and numbers consistently. Public for the
+ * study's report, which escapes with the same rules.
+ */
+public final class Html {
   private Html() {}
 
   /**
    * Text made safe for element content and quoted attribute values: model names, descriptions and
    * file names come from users and must never become markup.
    */
-  static String escape(String text) {
+  public static String escape(String text) {
     if (text == null) {
       return "";
     }

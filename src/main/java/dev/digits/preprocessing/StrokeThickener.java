@@ -58,25 +58,11 @@ final class StrokeThickener {
       }
     }
     ChamferDistance.transform(distance, width, height);
-    int left = width;
-    int top = height;
-    int right = -1;
-    int bottom = -1;
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        int i = y * width + x;
-        double coverage = radius + 0.5 - distance[i] / 3.0;
-        int grown = coverage <= 0 ? 0 : coverage >= 1 ? 255 : (int) Math.round(coverage * 255);
-        int value = Math.max(ink[i] & 0xFF, grown);
-        ink[i] = (byte) value;
-        if (value >= InkRegionFinder.BOX_LEVEL) {
-          left = Math.min(left, x);
-          right = Math.max(right, x);
-          top = Math.min(top, y);
-          bottom = Math.max(bottom, y);
-        }
-      }
+    for (int i = 0; i < ink.length; i++) {
+      double coverage = radius + 0.5 - distance[i] / 3.0;
+      int grown = coverage <= 0 ? 0 : coverage >= 1 ? 255 : (int) Math.round(coverage * 255);
+      ink[i] = (byte) Math.max(ink[i] & 0xFF, grown);
     }
-    return new InkPatch(ink, width, left, top, right - left + 1, bottom - top + 1);
+    return InkPatch.aroundInk(ink, width, height);
   }
 }

@@ -101,26 +101,12 @@ final class StrokeThinner {
     // inked.
     double kept = Math.min(radius, deepest / 3.0 - 0.5);
     byte[] ink = new byte[width * height];
-    int left = width;
-    int top = height;
-    int right = -1;
-    int bottom = -1;
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        int i = y * width + x;
-        // A pixel's centre lies depth - 0.5 px inside the core's edge, depth - 0.5 - kept inside
-        // the eroded edge; the pixel is covered from half a pixel outside that edge to half inside.
-        double coverage = depth[i] / 3.0 - kept;
-        int value = coverage <= 0 ? 0 : coverage >= 1 ? 255 : (int) Math.round(coverage * 255);
-        ink[i] = (byte) value;
-        if (value >= InkRegionFinder.BOX_LEVEL) {
-          left = Math.min(left, x);
-          right = Math.max(right, x);
-          top = Math.min(top, y);
-          bottom = Math.max(bottom, y);
-        }
-      }
+    for (int i = 0; i < ink.length; i++) {
+      // A pixel's centre lies depth - 0.5 px inside the core's edge, depth - 0.5 - kept inside
+      // the eroded edge; the pixel is covered from half a pixel outside that edge to half inside.
+      double coverage = depth[i] / 3.0 - kept;
+      ink[i] = (byte) (coverage <= 0 ? 0 : coverage >= 1 ? 255 : (int) Math.round(coverage * 255));
     }
-    return new InkPatch(ink, width, left, top, right - left + 1, bottom - top + 1);
+    return InkPatch.aroundInk(ink, width, height);
   }
 }

@@ -10,21 +10,9 @@ final class Html {
 
   private Html() {}
 
-  /** Text made safe for element content and quoted attribute values. */
+  /** Text made safe for element content and quoted attribute values, as in every report. */
   static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return dev.digits.evaluation.Html.escape(text);
   }
 
   /** A fraction as a percentage, e.g. {@code 0.99523 → "99.52%"}. */

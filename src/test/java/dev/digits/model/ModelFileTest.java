@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import dev.digits.TestData;
-import dev.digits.model.TrainingConfig.Augmentation;
-import dev.digits.model.TrainingConfig.OptimizerKind;
-import dev.digits.model.TrainingConfig.Schedule;
+import dev.digits.TestModels;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -31,35 +28,7 @@ class ModelFileTest {
   }
 
   static ModelMetadata metadata(Architecture architecture, long parameters) {
-    TrainingConfig config =
-        new TrainingConfig(
-            architecture.id(),
-            1,
-            32,
-            OptimizerKind.ADAM,
-            0.001f,
-            Schedule.CONSTANT,
-            0,
-            0,
-            Augmentation.NONE,
-            1,
-            0,
-            0);
-    return new ModelMetadata(
-        ModelMetadata.FORMAT_VERSION,
-        "test",
-        "a test model",
-        architecture.id(),
-        parameters,
-        ModelMetadata.InputSpec.MNIST,
-        config,
-        new ModelMetadata.DataProvenance(Map.of("train-images-idx3-ubyte", "00"), 1, 0, 0),
-        new ModelMetadata.Metrics(null, null, 0.5, 1.0, 1, 1.0, 0.0),
-        List.of(),
-        "2026-01-01T00:00:00Z",
-        "unknown",
-        Map.of("java", "17"),
-        null);
+    return TestModels.metadata("test", architecture, parameters);
   }
 
   private Path saveFresh(Architecture architecture, String file) throws IOException {
