@@ -17,10 +17,11 @@ import javax.imageio.ImageIO;
 
 /**
  * Handwritten-looking digits exported the way a browser canvas exports them: a 280 × 280 RGBA PNG,
- * transparent where nothing was drawn, black anti-aliased strokes with round caps and joins drawn
- * as curves through the midpoints of their points (as the drawing page does). Sizes, positions,
- * slants, stroke widths (4–14 % of the side, the page's slider range) and the wobble of each point
- * vary from drawing to drawing, so a load test exercises the preprocessing as real traffic does.
+ * white (as the drawing page fills it) or transparent (as a canvas left unfilled exports) where
+ * nothing was drawn, black anti-aliased strokes with round caps and joins drawn as curves through
+ * the midpoints of their points (as the drawing page does). Sizes, positions, slants, stroke widths
+ * (4–14 % of the side, the page's slider range) and the wobble of each point vary from drawing to
+ * drawing, so a load test exercises the preprocessing as real traffic does.
  */
 public final class CanvasDrawings {
   /** Side of the PNG, as the drawing page exports it. */
@@ -55,22 +56,43 @@ public final class CanvasDrawings {
   /** One drawing: the digit drawn and the PNG. */
   public record Drawing(int digit, byte[] png) {}
 
+  /** What the PNG holds where nothing was drawn. */
+  public enum Background {
+    /** Opaque white, as the drawing page exports its canvas. */
+    WHITE,
+    /** Fully transparent, as a canvas exports when nothing filled it first. */
+    TRANSPARENT
+  }
+
   /**
-   * {@code count} drawings, digits 0–9 in turn, all different; the same seed gives the same PNGs.
+   * {@code count} drawings on a transparent background, digits 0–9 in turn, all different; the same
+   * seed gives the same PNGs.
    */
   public static List<Drawing> generate(int count, long seed) {
+    return generate(count, seed, Background.TRANSPARENT);
+  }
+
+  /**
+   * {@code count} drawings, digits 0–9 in turn, all different; the same seed gives the same strokes
+   * on either background.
+   */
+  public static List<Drawing> generate(int count, long seed, Background background) {
     Random random = new Random(seed);
     List<Drawing> drawings = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       int digit = i % 10;
-      drawings.add(new Drawing(digit, png(draw(digit, random))));
+      drawings.add(new Drawing(digit, png(draw(digit, random, background))));
     }
     return drawings;
   }
 
-  private static BufferedImage draw(int digit, Random random) {
+  private static BufferedImage draw(int digit, Random random, Background background) {
     BufferedImage canvas = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_INT_ARGB);
     Graphics2D g = canvas.createGraphics();
+    if (background == Background.WHITE) {
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, SIDE, SIDE);
+    }
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
     g.setColor(Color.BLACK);

@@ -2,6 +2,7 @@ package dev.digits.benchmark;
 
 import dev.digits.data.IdxImages;
 import dev.digits.data.MnistDataset;
+import dev.digits.model.Architecture;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.Inference;
 import dev.digits.model.ModelFile;
@@ -97,15 +98,22 @@ public final class TrainingThroughput {
       double seconds = (finishedAt[totalBatches] - finishedAt[warmUpBatches]) / 1e9;
       double training = (double) timedBatches * recipe.batchSize() / seconds;
       var model = outcome.model();
-      Inference inference = new Inference(model.getBlock(), InputSpec.MNIST, model.getNDManager());
       float[] pixels = testImages(data.test().images(), recipe.batchSize());
-      return new Result(
-          recipe.architecture(),
-          ModelFile.trainableParameterCount(model.getBlock()),
-          recipe.batchSize(),
-          training,
-          imagesPerSecond(inference, pixels, 1, warmUpBatches, inferenceSeconds),
-          imagesPerSecond(inference, pixels, recipe.batchSize(), warmUpBatches, inferenceSeconds));
+      try (Inference inference =
+          new Inference(
+              Architecture.byId(recipe.architecture()),
+              model.getBlock(),
+              InputSpec.MNIST,
+              model.getNDManager())) {
+        return new Result(
+            recipe.architecture(),
+            ModelFile.trainableParameterCount(model.getBlock()),
+            recipe.batchSize(),
+            training,
+            imagesPerSecond(inference, pixels, 1, warmUpBatches, inferenceSeconds),
+            imagesPerSecond(
+                inference, pixels, recipe.batchSize(), warmUpBatches, inferenceSeconds));
+      }
     } finally {
       Files.deleteIfExists(checkpoint);
     }

@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,6 +91,16 @@ final class HttpBenchmarkCommand implements Callable<Integer> {
   double warmup;
 
   @Option(
+      names = "--server-warmup",
+      paramLabel = "SECONDS",
+      defaultValue = "30",
+      description =
+          "Unmeasured seconds of load, at the largest number of clients, before the first level:"
+              + " the JVM compiles a server's hot code during its first half-minute of load."
+              + " Default: ${DEFAULT-VALUE}.")
+  double serverWarmup;
+
+  @Option(
       names = "--drawings",
       paramLabel = "N",
       defaultValue = "50",
@@ -106,6 +117,15 @@ final class HttpBenchmarkCommand implements Callable<Integer> {
   String format;
 
   @Option(
+      names = "--background",
+      paramLabel = "BACKGROUND",
+      defaultValue = "transparent",
+      description =
+          "What the drawings' PNGs hold where nothing was drawn: transparent, as a canvas exports"
+              + " unfilled, or white, as the drawing page fills it. Default: ${DEFAULT-VALUE}.")
+  String background;
+
+  @Option(
       names = "--include-input",
       description = "Ask for the model's input image back with each answer, as the page does.")
   boolean includeInput;
@@ -119,7 +139,7 @@ final class HttpBenchmarkCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     validate();
     RequestFormat requestFormat = requestFormat();
-    List<CanvasDrawings.Drawing> sample = CanvasDrawings.generate(drawings, 1);
+    List<CanvasDrawings.Drawing> sample = CanvasDrawings.generate(drawings, 1, background());
     PrintWriter out = spec.commandLine().getOut();
     if (url != null) {
       HttpTarget target = HttpTarget.parse(url);
@@ -157,8 +177,9 @@ final class HttpBenchmarkCommand implements Callable<Integer> {
     if (clients.isEmpty() || clients.stream().anyMatch(n -> n < 1 || n > 4096)) {
       throw new IllegalArgumentException("--clients must be numbers from 1 to 4096");
     }
-    if (!(duration > 0) || !(warmup >= 0)) {
-      throw new IllegalArgumentException("--duration must be > 0 and --warmup ≥ 0");
+    if (!(duration > 0) || !(warmup >= 0) || !(serverWarmup >= 0)) {
+      throw new IllegalArgumentException(
+          "--duration must be > 0, --warmup and --server-warmup ≥ 0");
     }
     if (drawings < 1) {
       throw new IllegalArgumentException("--drawings must be ≥ 1");
@@ -170,6 +191,16 @@ final class HttpBenchmarkCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--server-pid goes with --url; an in-process server is measured anyway");
     }
+  }
+
+  private CanvasDrawings.Background background() {
+    return switch (background.toLowerCase(Locale.ROOT)) {
+      case "transparent" -> CanvasDrawings.Background.TRANSPARENT;
+      case "white" -> CanvasDrawings.Background.WHITE;
+      default ->
+          throw new IllegalArgumentException(
+              "--background is transparent or white, not " + background);
+    };
   }
 
   private RequestFormat requestFormat() {
@@ -188,6 +219,9 @@ final class HttpBenchmarkCommand implements Callable<Integer> {
       throws Exception {
     LoadGenerator generator = new LoadGenerator(target, sample, requestFormat, includeInput, cpu);
     generator.check(Duration.ofSeconds(60));
+    if (serverWarmup > 0) {
+      generator.run(Collections.max(clients), Duration.ZERO, seconds(serverWarmup));
+    }
     List<LevelResult> results = new ArrayList<>();
     for (int level : clients) {
       LevelResult result = generator.run(level, seconds(warmup), seconds(duration));
@@ -223,6 +257,8 @@ final class HttpBenchmarkCommand implements Callable<Integer> {
       report.put("includeInput", includeInput);
       report.put("drawings", sample.size());
       report.put("meanPngBytes", Math.round(meanBytes));
+      report.put("background", background.toLowerCase(Locale.ROOT));
+      report.put("serverWarmupSeconds", serverWarmup);
       report.put("warmupSeconds", warmup);
       report.put("cpus", cpus);
       report.put("loadAverage", load);
@@ -233,20 +269,24 @@ final class HttpBenchmarkCommand implements Callable<Integer> {
     }
     out.printf(
         Locale.ROOT,
-        "POST %s (%s%s) with %d canvas drawings (%d×%d RGBA PNG, %.1f KB on average)%n",
+        "POST %s (%s%s) with %d canvas drawings (%d×%d RGBA PNG, %s background, %.1f KB on"
+            + " average)%n",
         target,
         requestFormat() == RequestFormat.PNG ? "image/png" : "JSON data URL",
         includeInput ? ", includeInput" : "",
         sample.size(),
         CanvasDrawings.SIDE,
         CanvasDrawings.SIDE,
+        background.toLowerCase(Locale.ROOT),
         meanBytes / 1000);
     out.printf(
         Locale.ROOT,
-        "%s; %d CPUs, load average %.2f at the end; %.0f s per level after %.0f s warm-up%n%n",
+        "%s; %d CPUs, load average %.2f at the end; %.0f s of load first, then %.0f s per level"
+            + " after %.0f s warm-up%n%n",
         server,
         cpus,
         load,
+        serverWarmup,
         duration,
         warmup);
     out.println(

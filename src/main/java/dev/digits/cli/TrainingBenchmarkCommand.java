@@ -41,7 +41,7 @@ final class TrainingBenchmarkCommand implements Callable<Integer> {
       completionCandidates = TrainingOptions.ArchitectureNames.class,
       description =
           "Architecture to measure: ${COMPLETION-CANDIDATES}; repeat for several. Default: all"
-              + " (digits-cnn for --time-to-accuracy).")
+              + " (the default, lean-cnn, for --time-to-accuracy).")
   List<String> architectures = new ArrayList<>();
 
   @Option(

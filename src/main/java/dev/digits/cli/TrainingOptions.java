@@ -22,13 +22,13 @@ final class TrainingOptions {
       paramLabel = "NAME",
       description = "Architecture: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.",
       completionCandidates = ArchitectureNames.class,
-      defaultValue = "digits-cnn")
+      defaultValue = "lean-cnn")
   String architecture;
 
   @Option(
       names = "--epochs",
       paramLabel = "N",
-      defaultValue = "16",
+      defaultValue = "20",
       description = "Passes over the training images. Default: ${DEFAULT-VALUE}.")
   int epochs;
 

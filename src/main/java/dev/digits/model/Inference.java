@@ -1,41 +1,51 @@
 package dev.digits.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
 import java.nio.FloatBuffer;
+import java.util.List;
 
 /**
- * Forward passes of a network in inference mode (batch norm uses its running statistics, dropout is
- * off), for any number of images at once.
+ * Forward passes of a trained network in inference mode, for any number of images at once: the raw
+ * path under every prediction in the project (the classifier, validation during training,
+ * evaluation), so normalization happens in exactly one place.
  *
- * <p>This is the raw path under every prediction in the project: the classifier, validation during
- * training and evaluation all call it, so normalization happens in exactly one place. It bypasses
- * DJL's {@code Predictor}, whose per-call translator and manager bookkeeping cost several times the
- * forward pass of a network this small. Safe for concurrent use once constructed.
+ * <p>It is a snapshot: construction copies the weights, with each batch norm folded into the
+ * convolution or dense layer before it, and later changes to the block are not seen. The copies do
+ * not require gradients, so PyTorch records no autograd history, and max-pooling runs without the
+ * argmax a backward pass would need (see {@link InferenceStep}). The result equals the block's own
+ * forward pass in inference mode up to float rounding. DJL's {@code Predictor} is bypassed too: its
+ * per-call translator and manager bookkeeping cost several times the forward pass of a network this
+ * small.
+ *
+ * <p>Safe for concurrent use once constructed. Closing frees the copied weights.
  */
-public final class Inference {
-  private final Block block;
+public final class Inference implements AutoCloseable {
   private final ModelMetadata.InputSpec input;
-  private final NDManager manager;
-  private final ParameterStore parameters;
+  private final NDManager weights;
+  private final List<InferenceStep> steps;
 
   /**
-   * @param block an initialized network with weights
+   * @param architecture the architecture {@code block} was made by
+   * @param block an initialized network with trained weights
    * @param input the normalization the network was trained with
-   * @param manager the manager that owns the network's weights
+   * @param manager the manager to keep the weights' copies under (a sub-manager of it)
+   * @throws IllegalArgumentException if the block does not have the architecture's layers
    */
-  public Inference(Block block, ModelMetadata.InputSpec input, NDManager manager) {
-    this.block = block;
+  public Inference(
+      Architecture architecture, Block block, ModelMetadata.InputSpec input, NDManager manager) {
     this.input = input;
-    this.manager = manager;
-    this.parameters = new ParameterStore(manager, false);
-    // The parameter store fills its maps on first use; do that now, on one thread, so that
-    // concurrent calls later only read them.
-    logits(new float[DigitClassifier.PIXELS], 1);
+    this.weights = manager.newSubManager();
+    try {
+      this.steps = List.copyOf(architecture.inferenceSteps(block, weights));
+      // PyTorch creates its kernels for a shape on first use; do that now, not in a request.
+      logits(new float[DigitClassifier.PIXELS], 1);
+    } catch (RuntimeException e) {
+      weights.close();
+      throw e;
+    }
   }
 
   /**
@@ -52,10 +62,12 @@ public final class Inference {
     }
     float[] normalized = new float[count * size];
     input.normalize(pixels, 0, normalized, 0, normalized.length);
-    try (NDManager scope = manager.newSubManager()) {
+    try (NDManager scope = weights.newSubManager()) {
       NDArray batch = scope.create(FloatBuffer.wrap(normalized), new Shape(count, 1, 28, 28));
-      NDArray out = block.forward(parameters, new NDList(batch), false).singletonOrThrow();
-      return out.toFloatArray();
+      for (InferenceStep step : steps) {
+        batch = step.apply(batch);
+      }
+      return batch.toFloatArray();
     }
   }
 
@@ -77,5 +89,10 @@ public final class Inference {
       }
     }
     return logits;
+  }
+
+  @Override
+  public void close() {
+    weights.close();
   }
 }

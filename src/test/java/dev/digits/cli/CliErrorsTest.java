@@ -179,7 +179,7 @@ class CliErrorsTest {
         arguments("negative epochs", "--epochs must be ≥ 1, got -2", "train --epochs -2"),
         arguments(
             "bad architecture name",
-            "unknown architecture 'resnet'; known: digits-cnn, seed-cnn, gap-cnn",
+            "unknown architecture 'resnet'; known: lean-cnn, digits-cnn, seed-cnn, gap-cnn",
             "train --arch resnet"),
         arguments("batch size 0", "--batch-size must be ≥ 1, got 0", "train --batch-size 0"),
         arguments("learning rate 0", "--lr must be a positive number, got 0.0", "train --lr 0"),

@@ -37,6 +37,10 @@ class HttpBenchmarkCommandTest {
             "0.5",
             "--warmup",
             "0.2",
+            "--server-warmup",
+            "0.3",
+            "--background",
+            "white",
             "--drawings",
             "5",
             "--json");
@@ -45,6 +49,8 @@ class HttpBenchmarkCommandTest {
     JsonNode report = JSON.readTree(run.out());
     assertThat(report.get("server").asText()).startsWith("in-process server, model tiny");
     assertThat(report.get("drawings").asInt()).isEqualTo(5);
+    assertThat(report.get("background").asText()).isEqualTo("white");
+    assertThat(report.get("serverWarmupSeconds").asDouble()).isEqualTo(0.3);
     JsonNode levels = report.get("levels");
     assertThat(levels).hasSize(2);
     for (JsonNode level : levels) {
@@ -80,6 +86,8 @@ class HttpBenchmarkCommandTest {
               "0.4",
               "--warmup",
               "0",
+              "--server-warmup",
+              "0",
               "--drawings",
               "3",
               "--format",
@@ -89,6 +97,7 @@ class HttpBenchmarkCommandTest {
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(run.out())
           .contains("POST " + url + "/api/predict (JSON data URL, includeInput) with 3 canvas")
+          .contains("transparent background")
           .contains("server at " + url)
           .contains("clients   requests/s   p50 ms");
       String row =
@@ -103,6 +112,11 @@ class HttpBenchmarkCommandTest {
         .isEqualTo("digits: --clients must be numbers from 1 to 4096" + System.lineSeparator());
     assertThat(CliRun.of("benchmark", "http", "--format", "xml").err())
         .isEqualTo("digits: --format is png or json, not xml" + System.lineSeparator());
+    assertThat(CliRun.of("benchmark", "http", "--background", "grey").err())
+        .isEqualTo(
+            "digits: --background is transparent or white, not grey" + System.lineSeparator());
+    assertThat(CliRun.of("benchmark", "http", "--server-warmup", "-1").err())
+        .contains("--server-warmup ≥ 0");
     assertThat(CliRun.of("benchmark", "http", "--url", "https://localhost:8443").err())
         .startsWith("digits: only http:// URLs can be load-tested");
     assertThat(CliRun.of("benchmark", "http", "--server-pid", "1").err())

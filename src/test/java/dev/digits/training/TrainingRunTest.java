@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.digits.TestData;
 import dev.digits.data.Sha256;
+import dev.digits.model.Architecture;
 import dev.digits.model.ModelFile;
 import dev.digits.model.ModelMetadata;
 import dev.digits.model.TrainingConfig;
@@ -27,7 +28,7 @@ class TrainingRunTest {
 
   private static TrainingConfig smallRun(int images, int epochs, float l1, float l2) {
     return new TrainingConfig(
-        "digits-cnn",
+        Architecture.DEFAULT.id(),
         epochs,
         64,
         OptimizerKind.ADAM,
@@ -43,7 +44,7 @@ class TrainingRunTest {
 
   private static TrainingConfig plainRun(int images) {
     return new TrainingConfig(
-        "digits-cnn",
+        Architecture.DEFAULT.id(),
         1,
         64,
         OptimizerKind.ADAM,

@@ -1,0 +1,92 @@
+package dev.digits.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+
+/**
+ * One operation of a network that only answers: a PyTorch call or a few, on a batch of images.
+ * Steps hold their weights and never change them, so one step serves concurrent passes.
+ */
+sealed interface InferenceStep {
+  /** The output for a batch; it belongs to the input's manager. */
+  NDArray apply(NDArray batch);
+
+  /** A 2-D convolution with bias (batch norm folded in). */
+  record Convolution(NDArray weight, NDArray bias, Shape stride, Shape padding)
+      implements InferenceStep {
+    @Override
+    public NDArray apply(NDArray batch) {
+      return Conv2d.conv2d(batch, weight, bias, stride, padding).head();
+    }
+  }
+
+  /** {@code x · weightᵀ + bias} (batch norm folded in where there was one). */
+  record Dense(NDArray weight, NDArray bias) implements InferenceStep {
+    @Override
+    public NDArray apply(NDArray batch) {
+      return Linear.linear(batch, weight, bias).head();
+    }
+  }
+
+  /** max(x, 0). */
+  enum Relu implements InferenceStep {
+    INSTANCE;
+
+    @Override
+    public NDArray apply(NDArray batch) {
+      return Activation.relu(batch);
+    }
+  }
+
+  /**
+   * Max-pooling over size×size windows with stride size (incomplete windows at the edge dropped),
+   * as the element-wise maximum of size² strided views. PyTorch's own pooling kernel also computes
+   * the argmax of every window, for a backward pass that never comes; measured on 2 cores it took
+   * about as long as the convolution before it, the views about a tenth of that.
+   */
+  record MaxPool(int size) implements InferenceStep {
+    @Override
+    public NDArray apply(NDArray batch) {
+      Shape shape = batch.getShape();
+      long rows = shape.get(2) / size * size;
+      long columns = shape.get(3) / size * size;
+      NDArray max = null;
+      for (int dy = 0; dy < size; dy++) {
+        for (int dx = 0; dx < size; dx++) {
+          NDArray view =
+              batch.get(
+                  new NDIndex()
+                      .addAllDim(2)
+                      .addSliceDim(dy, rows, size)
+                      .addSliceDim(dx, columns, size));
+          max = max == null ? view : max.maximum(view);
+        }
+      }
+      return max;
+    }
+  }
+
+  /** The mean of each channel over its pixels: (N, C, H, W) to (N, C). */
+  enum GlobalAveragePool implements InferenceStep {
+    INSTANCE;
+
+    @Override
+    public NDArray apply(NDArray batch) {
+      return batch.getNDArrayInternal().globalAvgPool();
+    }
+  }
+
+  /** (N, ...) to (N, everything else). */
+  enum Flatten implements InferenceStep {
+    INSTANCE;
+
+    @Override
+    public NDArray apply(NDArray batch) {
+      return batch.reshape(batch.getShape().get(0), -1);
+    }
+  }
+}

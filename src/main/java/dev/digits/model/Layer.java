@@ -1,0 +1,197 @@
+package dev.digits.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.pooling.Pool;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One layer of an {@link Architecture}, described once and built two ways: as the DJL block that is
+ * trained and saved, and as the {@link InferenceStep}s that answer once it is trained, with batch
+ * norm folded into the weights before it and dropout gone.
+ */
+sealed interface Layer {
+  /** DJL's default, set explicitly because folding must use the same value. */
+  float BATCH_NORM_EPSILON = 1e-5f;
+
+  /** A new, uninitialized block for training. */
+  Block newBlock();
+
+  /**
+   * The steps that compute what {@code trained}, a block {@link #newBlock()} made, computes in
+   * inference mode. Folded weights are created in {@code weights}; the trained block is only read.
+   */
+  List<InferenceStep> fold(Block trained, NDManager weights);
+
+  /** A convolution without bias, batch norm over its channels, ReLU. */
+  static Layer convBnRelu(int filters, int kernel, int stride, int padding) {
+    return new ConvBnRelu(filters, kernel, stride, padding);
+  }
+
+  /** A dense layer without bias, batch norm over its units, ReLU. */
+  static Layer denseBnRelu(int units) {
+    return new DenseBnRelu(units);
+  }
+
+  /** Max-pooling over {@code size}×{@code size} windows with stride {@code size}. */
+  static Layer maxPool(int size) {
+    return new MaxPool(size);
+  }
+
+  /** The mean of each channel over the whole image. */
+  static Layer globalAveragePool() {
+    return new GlobalAveragePool();
+  }
+
+  /** Dropout while training; nothing when answering. */
+  static Layer dropout(float rate) {
+    return new Dropout(rate);
+  }
+
+  /** Flattens each image's channels and pixels into one vector. */
+  static Layer flatten() {
+    return new Flatten();
+  }
+
+  /** A dense layer with bias: the logits. */
+  static Layer dense(int units) {
+    return new Dense(units);
+  }
+
+  record ConvBnRelu(int filters, int kernel, int stride, int padding) implements Layer {
+    @Override
+    public Block newBlock() {
+      return new SequentialBlock()
+          .add(
+              Conv2d.builder()
+                  .setKernelShape(new Shape(kernel, kernel))
+                  .setFilters(filters)
+                  .optStride(new Shape(stride, stride))
+                  .optPadding(new Shape(padding, padding))
+                  .optBias(false)
+                  .build())
+          .add(BatchNorm.builder().optEpsilon(BATCH_NORM_EPSILON).build())
+          .add(Activation.reluBlock());
+    }
+
+    @Override
+    public List<InferenceStep> fold(Block trained, NDManager weights) {
+      List<Block> parts = children(trained, 3);
+      FoldedBatchNorm norm = FoldedBatchNorm.of(parts.get(1), BATCH_NORM_EPSILON);
+      return List.of(
+          new InferenceStep.Convolution(
+              norm.scaledWeight(parts.get(0), weights),
+              norm.shift(weights),
+              new Shape(stride, stride),
+              new Shape(padding, padding)),
+          InferenceStep.Relu.INSTANCE);
+    }
+  }
+
+  record DenseBnRelu(int units) implements Layer {
+    @Override
+    public Block newBlock() {
+      return new SequentialBlock()
+          .add(Linear.builder().setUnits(units).optBias(false).build())
+          .add(BatchNorm.builder().optEpsilon(BATCH_NORM_EPSILON).build())
+          .add(Activation.reluBlock());
+    }
+
+    @Override
+    public List<InferenceStep> fold(Block trained, NDManager weights) {
+      List<Block> parts = children(trained, 3);
+      FoldedBatchNorm norm = FoldedBatchNorm.of(parts.get(1), BATCH_NORM_EPSILON);
+      return List.of(
+          new InferenceStep.Dense(norm.scaledWeight(parts.get(0), weights), norm.shift(weights)),
+          InferenceStep.Relu.INSTANCE);
+    }
+  }
+
+  record MaxPool(int size) implements Layer {
+    @Override
+    public Block newBlock() {
+      return Pool.maxPool2dBlock(new Shape(size, size));
+    }
+
+    @Override
+    public List<InferenceStep> fold(Block trained, NDManager weights) {
+      return List.of(new InferenceStep.MaxPool(size));
+    }
+  }
+
+  record GlobalAveragePool() implements Layer {
+    @Override
+    public Block newBlock() {
+      return Pool.globalAvgPool2dBlock();
+    }
+
+    @Override
+    public List<InferenceStep> fold(Block trained, NDManager weights) {
+      return List.of(InferenceStep.GlobalAveragePool.INSTANCE);
+    }
+  }
+
+  record Dropout(float rate) implements Layer {
+    @Override
+    public Block newBlock() {
+      return ai.djl.nn.norm.Dropout.builder().optRate(rate).build();
+    }
+
+    @Override
+    public List<InferenceStep> fold(Block trained, NDManager weights) {
+      return List.of();
+    }
+  }
+
+  record Flatten() implements Layer {
+    @Override
+    public Block newBlock() {
+      return Blocks.batchFlattenBlock();
+    }
+
+    @Override
+    public List<InferenceStep> fold(Block trained, NDManager weights) {
+      return List.of(InferenceStep.Flatten.INSTANCE);
+    }
+  }
+
+  record Dense(int units) implements Layer {
+    @Override
+    public Block newBlock() {
+      return Linear.builder().setUnits(units).build();
+    }
+
+    @Override
+    public List<InferenceStep> fold(Block trained, NDManager weights) {
+      var parameters = trained.getParameters();
+      return List.of(
+          new InferenceStep.Dense(
+              copy(parameters.get("weight").getArray(), weights),
+              copy(parameters.get("bias").getArray(), weights)));
+    }
+  }
+
+  /** A copy that does not require gradients, so answering never records autograd history. */
+  private static NDArray copy(NDArray array, NDManager manager) {
+    return manager.create(array.toFloatArray(), array.getShape());
+  }
+
+  private static List<Block> children(Block block, int expected) {
+    List<Block> children = new ArrayList<>(block.getChildren().values());
+    if (children.size() != expected) {
+      throw new IllegalArgumentException(
+          "expected a block of " + expected + " parts, got " + children.size());
+    }
+    return children;
+  }
+}
