@@ -14,6 +14,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One layer of an {@link Architecture}, described once and built two ways: as the DJL block that is
@@ -45,22 +46,24 @@ sealed interface Layer {
 
   /** Max-pooling over {@code size}×{@code size} windows with stride {@code size}. */
   static Layer maxPool(int size) {
-    return new MaxPool(size);
+    return new WithoutWeights(
+        () -> Pool.maxPool2dBlock(new Shape(size, size)), List.of(new InferenceStep.MaxPool(size)));
   }
 
   /** The mean of each channel over the whole image. */
   static Layer globalAveragePool() {
-    return new GlobalAveragePool();
+    return new WithoutWeights(
+        Pool::globalAvgPool2dBlock, List.of(InferenceStep.GlobalAveragePool.INSTANCE));
   }
 
   /** Dropout while training; nothing when answering. */
   static Layer dropout(float rate) {
-    return new Dropout(rate);
+    return new WithoutWeights(() -> Dropout.builder().optRate(rate).build(), List.of());
   }
 
   /** Flattens each image's channels and pixels into one vector. */
   static Layer flatten() {
-    return new Flatten();
+    return new WithoutWeights(Blocks::batchFlattenBlock, List.of(InferenceStep.Flatten.INSTANCE));
   }
 
   /** A dense layer with bias: the logits. */
@@ -117,51 +120,19 @@ sealed interface Layer {
     }
   }
 
-  record MaxPool(int size) implements Layer {
+  /**
+   * A layer without weights: the block that trains, and the steps that compute the same when
+   * answering (none for dropout).
+   */
+  record WithoutWeights(Supplier<Block> block, List<InferenceStep> steps) implements Layer {
     @Override
     public Block newBlock() {
-      return Pool.maxPool2dBlock(new Shape(size, size));
+      return block.get();
     }
 
     @Override
     public List<InferenceStep> fold(Block trained, NDManager weights) {
-      return List.of(new InferenceStep.MaxPool(size));
-    }
-  }
-
-  record GlobalAveragePool() implements Layer {
-    @Override
-    public Block newBlock() {
-      return Pool.globalAvgPool2dBlock();
-    }
-
-    @Override
-    public List<InferenceStep> fold(Block trained, NDManager weights) {
-      return List.of(InferenceStep.GlobalAveragePool.INSTANCE);
-    }
-  }
-
-  record Dropout(float rate) implements Layer {
-    @Override
-    public Block newBlock() {
-      return ai.djl.nn.norm.Dropout.builder().optRate(rate).build();
-    }
-
-    @Override
-    public List<InferenceStep> fold(Block trained, NDManager weights) {
-      return List.of();
-    }
-  }
-
-  record Flatten() implements Layer {
-    @Override
-    public Block newBlock() {
-      return Blocks.batchFlattenBlock();
-    }
-
-    @Override
-    public List<InferenceStep> fold(Block trained, NDManager weights) {
-      return List.of(InferenceStep.Flatten.INSTANCE);
+      return steps;
     }
   }
 
