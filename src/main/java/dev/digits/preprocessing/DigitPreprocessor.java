@@ -20,15 +20,26 @@ import java.util.Objects;
  *   <li>place it in the 28 × 28 field with its centre of mass at the centre.
  * </ol>
  *
- * <p>Stateless apart from its limits, so one instance can serve any number of threads.
+ * <p>Stateless apart from its limits and its {@link DecodingBudget}, so one instance can serve any
+ * number of threads.
  */
 public final class DigitPreprocessor {
 
   private final PreprocessingLimits limits;
+  private final DecodingBudget budget;
 
-  /** A preprocessor refusing input beyond {@code limits}. */
+  /** A preprocessor refusing input beyond {@code limits}, for callers that work one at a time. */
   public DigitPreprocessor(PreprocessingLimits limits) {
+    this(limits, DecodingBudget.unlimited());
+  }
+
+  /**
+   * A preprocessor refusing input beyond {@code limits}, whose images together hold no more memory
+   * than {@code budget} allows.
+   */
+  public DigitPreprocessor(PreprocessingLimits limits, DecodingBudget budget) {
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.budget = Objects.requireNonNull(budget, "budget");
   }
 
   /**
@@ -39,11 +50,17 @@ public final class DigitPreprocessor {
    *     {@link PreprocessingException.Reason#IMAGE_TOO_LARGE} beyond the limits, {@link
    *     PreprocessingException.Reason#UNSUPPORTED_FORMAT} for other formats, {@link
    *     PreprocessingException.Reason#MALFORMED} for data that does not decode, {@link
-   *     PreprocessingException.Reason#NO_INK} for a blank image
+   *     PreprocessingException.Reason#NO_INK} for a blank image, {@link
+   *     PreprocessingException.Reason#BUSY} when the decoding budget has no room for it in time
    */
   public DigitImage fromEncoded(byte[] encoded) throws PreprocessingException {
     Objects.requireNonNull(encoded, "encoded");
-    return normalize(ImageDecoder.decode(encoded, limits));
+    EncodedImage image = EncodedImage.open(encoded, limits);
+    try (DecodingBudget.Reservation room = budget.reserve(image.pixels())) {
+      return normalize(image.decode());
+    } catch (OutOfMemoryError e) {
+      throw outOfMemory(e);
+    }
   }
 
   /**
@@ -63,12 +80,30 @@ public final class DigitPreprocessor {
    * Preprocesses an image already in memory, of any BufferedImage type.
    *
    * @throws PreprocessingException with {@link PreprocessingException.Reason#IMAGE_TOO_LARGE}
-   *     beyond the pixel limits or {@link PreprocessingException.Reason#NO_INK} for a blank image
+   *     beyond the pixel limits, {@link PreprocessingException.Reason#NO_INK} for a blank image or
+   *     {@link PreprocessingException.Reason#BUSY} when the decoding budget has no room in time
    */
   public DigitImage fromImage(BufferedImage image) throws PreprocessingException {
     Objects.requireNonNull(image, "image");
     limits.requireDimensions(image.getWidth(), image.getHeight());
-    return normalize(RasterLuminance.of(image));
+    try (DecodingBudget.Reservation room =
+        budget.reserve((long) image.getWidth() * image.getHeight())) {
+      return normalize(RasterLuminance.of(image));
+    } catch (OutOfMemoryError e) {
+      throw outOfMemory(e);
+    }
+  }
+
+  /**
+   * The budget's estimate can be wrong and the heap small: the arrays that did not fit were this
+   * image's own, unreachable once it is refused, so the server can go on answering.
+   */
+  private static PreprocessingException outOfMemory(OutOfMemoryError e) {
+    return new PreprocessingException(
+        PreprocessingException.Reason.BUSY,
+        "The server ran out of memory preprocessing this image; try again in a moment, or send a"
+            + " smaller image.",
+        e);
   }
 
   private static DigitImage normalize(LumaImage source) throws PreprocessingException {

@@ -26,7 +26,12 @@ public final class PreprocessingException extends Exception {
      * 422 Unprocessable Content: the header declares more pixels or a longer side than the limits
      * allow; the request itself was small enough, its content is what is refused.
      */
-    IMAGE_TOO_LARGE
+    IMAGE_TOO_LARGE,
+    /**
+     * 503 Service Unavailable: the memory for preprocessing is held by other images for longer than
+     * the {@link DecodingBudget} waits; the same request may succeed a moment later.
+     */
+    BUSY
   }
 
   private final Reason reason;
@@ -53,6 +58,10 @@ public final class PreprocessingException extends Exception {
 
   static PreprocessingException noInk(String message) {
     return new PreprocessingException(Reason.NO_INK, message);
+  }
+
+  static PreprocessingException busy(String message) {
+    return new PreprocessingException(Reason.BUSY, message);
   }
 
   static PreprocessingException unsupported(String message) {

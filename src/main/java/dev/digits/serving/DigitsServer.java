@@ -60,7 +60,7 @@ public final class DigitsServer {
     ApiHandlers api =
         new ApiHandlers(
             models,
-            new Recognizer(new DigitPreprocessor(config.preprocessing())),
+            new Recognizer(new DigitPreprocessor(config.preprocessing(), config.decoding())),
             new PredictRequestReader(mapper.getFactory(), config.maxRequestBytes()));
 
     javalin.startup.showJavalinBanner = false;

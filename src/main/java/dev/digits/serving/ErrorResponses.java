@@ -68,6 +68,10 @@ final class ErrorResponses {
       case ENCODED_TOO_LARGE -> send(ctx, 413, "image_file_too_large", e.getMessage());
       case IMAGE_TOO_LARGE -> send(ctx, 422, "too_many_pixels", e.getMessage());
       case NO_INK -> send(ctx, 422, "no_digit_found", e.getMessage());
+      case BUSY -> {
+        ctx.header("Retry-After", "1");
+        send(ctx, 503, "busy", e.getMessage());
+      }
     }
   }
 

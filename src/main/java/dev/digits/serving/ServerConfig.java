@@ -1,6 +1,8 @@
 package dev.digits.serving;
 
+import dev.digits.preprocessing.DecodingBudget;
 import dev.digits.preprocessing.PreprocessingLimits;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -10,6 +12,7 @@ import java.util.Objects;
  * @param port TCP port; 0 picks a free one (see {@link DigitsServer#port()})
  * @param maxRequestBytes largest request body accepted; larger ones get 413 before being read
  * @param preprocessing limits on the images inside requests (encoded size, pixels, side)
+ * @param decoding the memory that the images being preprocessed at once may hold together
  * @param defaultModel name of the model used when a request names none; {@code null} keeps the
  *     catalog's own default
  * @param maxThreads most threads Jetty may use for connections and requests
@@ -19,6 +22,7 @@ public record ServerConfig(
     int port,
     long maxRequestBytes,
     PreprocessingLimits preprocessing,
+    DecodingBudget decoding,
     String defaultModel,
     int maxThreads) {
 
@@ -34,9 +38,16 @@ public record ServerConfig(
    */
   public static final int DEFAULT_MAX_THREADS = 64;
 
+  /**
+   * How long an image waits for room in the decoding budget: long enough for a burst of the largest
+   * images to pass through a few at a time, as long as a graceful stop waits.
+   */
+  public static final Duration DECODING_WAIT = Duration.ofSeconds(10);
+
   public ServerConfig {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(preprocessing, "preprocessing");
+    Objects.requireNonNull(decoding, "decoding");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be in 0..65535, got " + port);
     }
@@ -49,13 +60,17 @@ public record ServerConfig(
     }
   }
 
-  /** All interfaces, port 8080, 2 MiB bodies, default image limits, the catalog's default model. */
+  /**
+   * All interfaces, port 8080, 2 MiB bodies, default image limits, half the heap for decoding
+   * images, the catalog's default model.
+   */
   public static ServerConfig defaults() {
     return new ServerConfig(
         "0.0.0.0",
         DEFAULT_PORT,
         DEFAULT_MAX_REQUEST_BYTES,
         PreprocessingLimits.DEFAULT,
+        DecodingBudget.halfTheHeap(DECODING_WAIT),
         null,
         DEFAULT_MAX_THREADS);
   }
@@ -63,29 +78,36 @@ public record ServerConfig(
   /** This configuration bound to another interface and port. */
   public ServerConfig withAddress(String newHost, int newPort) {
     return new ServerConfig(
-        newHost, newPort, maxRequestBytes, preprocessing, defaultModel, maxThreads);
+        newHost, newPort, maxRequestBytes, preprocessing, decoding, defaultModel, maxThreads);
   }
 
   /** This configuration with another request body limit. */
   public ServerConfig withMaxRequestBytes(long newMaxRequestBytes) {
     return new ServerConfig(
-        host, port, newMaxRequestBytes, preprocessing, defaultModel, maxThreads);
+        host, port, newMaxRequestBytes, preprocessing, decoding, defaultModel, maxThreads);
   }
 
   /** This configuration with other image limits. */
   public ServerConfig withPreprocessing(PreprocessingLimits newLimits) {
-    return new ServerConfig(host, port, maxRequestBytes, newLimits, defaultModel, maxThreads);
+    return new ServerConfig(
+        host, port, maxRequestBytes, newLimits, decoding, defaultModel, maxThreads);
+  }
+
+  /** This configuration with another decoding budget. */
+  public ServerConfig withDecoding(DecodingBudget newDecoding) {
+    return new ServerConfig(
+        host, port, maxRequestBytes, preprocessing, newDecoding, defaultModel, maxThreads);
   }
 
   /** This configuration with another default model. */
   public ServerConfig withDefaultModel(String newDefaultModel) {
     return new ServerConfig(
-        host, port, maxRequestBytes, preprocessing, newDefaultModel, maxThreads);
+        host, port, maxRequestBytes, preprocessing, decoding, newDefaultModel, maxThreads);
   }
 
   /** This configuration with another thread limit. */
   public ServerConfig withMaxThreads(int newMaxThreads) {
     return new ServerConfig(
-        host, port, maxRequestBytes, preprocessing, defaultModel, newMaxThreads);
+        host, port, maxRequestBytes, preprocessing, decoding, defaultModel, newMaxThreads);
   }
 }

@@ -260,7 +260,7 @@ class PngDecoderTest {
   }
 
   private static void assertMalformed(byte[] png, String messagePart) {
-    assertThatThrownBy(() -> ImageDecoder.decode(png, LIMITS))
+    assertThatThrownBy(() -> EncodedImage.open(png, LIMITS).decode())
         .isInstanceOf(PreprocessingException.class)
         .hasMessageContaining(messagePart)
         .extracting(e -> ((PreprocessingException) e).reason())
