@@ -71,8 +71,11 @@ public final class DigitsServer {
     javalin.jetty.modifyServer(
         server -> {
           server.setErrorHandler(new JsonErrorHandler());
-          // Tracks requests in progress for stopGracefully; Javalin nests its handler inside.
-          server.setHandler(new GracefulHandler());
+          // Tracks requests in progress for stopGracefully, and gathers bodies before a request
+          // takes a thread; Javalin nests its handler inside the innermost.
+          GracefulHandler graceful = new GracefulHandler();
+          graceful.setHandler(new BodyPrefetchingHandler(config.maxRequestBytes()));
+          server.setHandler(graceful);
           jetty = server;
         });
     // A known path with the wrong method says so (405 and Allow) instead of "not found".
