@@ -2,6 +2,8 @@ package dev.digits.serving;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -23,12 +25,30 @@ import org.eclipse.jetty.util.Callback;
  * {@link BoundedBody} to refuse before it is sent; a chunked body is gathered up to one byte past
  * the limit, and the handlers then see those bytes followed by the rest of the stream, so the
  * refusal and the draining of what remains work as without this handler.
+ *
+ * <p>Bodies still arriving hold memory but no thread, so the threads no longer bound how many of
+ * them there are: a budget of bytes does. A body declaring its length reserves that much when it
+ * starts, a chunked one as its chunks come; once handed on, the request's thread bounds it again. A
+ * body that finds no room is answered 503 {@code busy} at once.
  */
 final class BodyPrefetchingHandler extends Handler.Wrapper {
-  private final long maxBodyBytes;
+  private static final byte[] BUSY =
+      ("{\"error\":\"busy\",\"detail\":\"The server is receiving too many request bodies at"
+              + " once; try again in a moment.\"}")
+          .getBytes(StandardCharsets.UTF_8);
 
-  BodyPrefetchingHandler(long maxBodyBytes) {
+  private final long maxBodyBytes;
+  private final long maxArrivingBytes;
+  private final AtomicLong arriving = new AtomicLong();
+
+  /**
+   * @param maxBodyBytes the body limit that {@link BoundedBody} enforces
+   * @param maxArrivingBytes the most bytes all bodies still arriving may hold; raised to one body
+   *     of {@code maxBodyBytes} plus a byte if lower, so that one such body can always arrive
+   */
+  BodyPrefetchingHandler(long maxBodyBytes, long maxArrivingBytes) {
     this.maxBodyBytes = maxBodyBytes;
+    this.maxArrivingBytes = Math.max(maxArrivingBytes, maxBodyBytes + 1);
   }
 
   @Override
@@ -38,8 +58,30 @@ final class BodyPrefetchingHandler extends Handler.Wrapper {
     if (!chunked && (declared <= 0 || declared > maxBodyBytes)) {
       return super.handle(request, response, callback);
     }
-    new Gathering(request, response, callback, chunked ? maxBodyBytes + 1 : declared).readMore();
+    if (!chunked && !reserve(declared)) {
+      refuseAsBusy(response, callback);
+      return true;
+    }
+    new Gathering(request, response, callback, chunked, chunked ? maxBodyBytes + 1 : declared)
+        .readMore();
     return true;
+  }
+
+  private boolean reserve(long bytes) {
+    if (arriving.addAndGet(bytes) > maxArrivingBytes) {
+      arriving.addAndGet(-bytes);
+      return false;
+    }
+    return true;
+  }
+
+  private static void refuseAsBusy(Response response, Callback callback) {
+    response.setStatus(503);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+    response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+    // The body is left unread: the connection cannot carry another request after it.
+    response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    response.write(true, ByteBuffer.wrap(BUSY), callback);
   }
 
   /** One body being gathered; {@link #readMore} runs again each time more of it arrives. */
@@ -47,15 +89,20 @@ final class BodyPrefetchingHandler extends Handler.Wrapper {
     private final Request request;
     private final Response response;
     private final Callback callback;
+    private final boolean chunked;
     private final long wanted;
     private final ByteArrayOutputStream body;
+    private long reserved;
 
-    Gathering(Request request, Response response, Callback callback, long wanted) {
+    Gathering(Request request, Response response, Callback callback, boolean chunked, long wanted) {
       this.request = request;
       this.response = response;
       this.callback = callback;
+      this.chunked = chunked;
       this.wanted = wanted;
-      this.body = new ByteArrayOutputStream((int) Math.min(wanted, 64 * 1024));
+      this.reserved = chunked ? 0 : wanted;
+      // A declared length is reserved already: room for exactly that, no growing copies.
+      this.body = new ByteArrayOutputStream((int) (chunked ? Math.min(wanted, 64 * 1024) : wanted));
     }
 
     void readMore() {
@@ -67,20 +114,35 @@ final class BodyPrefetchingHandler extends Handler.Wrapper {
         }
         if (Content.Chunk.isFailure(chunk)) {
           // The client went away or stalled past the idle timeout: nobody is left to answer.
+          release();
           callback.failed(chunk.getFailure());
           return;
         }
         ByteBuffer bytes = chunk.getByteBuffer();
+        if (chunked && !reserve(bytes.remaining())) {
+          chunk.release();
+          release();
+          refuseAsBusy(response, callback);
+          return;
+        }
+        reserved += chunked ? bytes.remaining() : 0;
         byte[] copy = new byte[bytes.remaining()];
         bytes.get(copy);
         body.write(copy, 0, copy.length);
         boolean last = chunk.isLast();
         chunk.release();
         if (last || body.size() >= wanted) {
-          handleWith(new Replayed(request, body.toByteArray(), last));
+          byte[] gathered = body.toByteArray();
+          release();
+          handleWith(new Replayed(request, gathered, last));
           return;
         }
       }
+    }
+
+    private void release() {
+      arriving.addAndGet(-reserved);
+      reserved = 0;
     }
 
     private void handleWith(Request replayed) {

@@ -74,7 +74,8 @@ public final class DigitsServer {
           // Tracks requests in progress for stopGracefully, and gathers bodies before a request
           // takes a thread; Javalin nests its handler inside the innermost.
           GracefulHandler graceful = new GracefulHandler();
-          graceful.setHandler(new BodyPrefetchingHandler(config.maxRequestBytes()));
+          graceful.setHandler(
+              new BodyPrefetchingHandler(config.maxRequestBytes(), config.maxArrivingBodyBytes()));
           server.setHandler(graceful);
           jetty = server;
         });

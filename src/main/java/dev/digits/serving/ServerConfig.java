@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param defaultModel name of the model used when a request names none; {@code null} keeps the
  *     catalog's own default
  * @param maxThreads most threads Jetty may use for connections and requests
+ * @param maxArrivingBodyBytes most bytes of request bodies still arriving, all requests together
+ *     (never less than one body of {@code maxRequestBytes}); a body that would go over is answered
+ *     503
  */
 public record ServerConfig(
     String host,
@@ -24,7 +27,8 @@ public record ServerConfig(
     PreprocessingLimits preprocessing,
     DecodingBudget decoding,
     String defaultModel,
-    int maxThreads) {
+    int maxThreads,
+    long maxArrivingBodyBytes) {
 
   /** Port used when none is given. */
   public static final int DEFAULT_PORT = 8080;
@@ -58,11 +62,15 @@ public record ServerConfig(
     if (maxThreads < 8) {
       throw new IllegalArgumentException("Jetty needs at least 8 threads, got " + maxThreads);
     }
+    if (maxArrivingBodyBytes < 1) {
+      throw new IllegalArgumentException(
+          "the limit on arriving bodies must be positive, got " + maxArrivingBodyBytes);
+    }
   }
 
   /**
    * All interfaces, port 8080, 2 MiB bodies, default image limits, half the heap for decoding
-   * images, the catalog's default model.
+   * images, the catalog's default model, a quarter of the heap for bodies still arriving.
    */
   public static ServerConfig defaults() {
     return new ServerConfig(
@@ -72,42 +80,98 @@ public record ServerConfig(
         PreprocessingLimits.DEFAULT,
         DecodingBudget.halfTheHeap(DECODING_WAIT),
         null,
-        DEFAULT_MAX_THREADS);
+        DEFAULT_MAX_THREADS,
+        Runtime.getRuntime().maxMemory() / 4);
   }
 
   /** This configuration bound to another interface and port. */
   public ServerConfig withAddress(String newHost, int newPort) {
     return new ServerConfig(
-        newHost, newPort, maxRequestBytes, preprocessing, decoding, defaultModel, maxThreads);
+        newHost,
+        newPort,
+        maxRequestBytes,
+        preprocessing,
+        decoding,
+        defaultModel,
+        maxThreads,
+        maxArrivingBodyBytes);
   }
 
   /** This configuration with another request body limit. */
   public ServerConfig withMaxRequestBytes(long newMaxRequestBytes) {
     return new ServerConfig(
-        host, port, newMaxRequestBytes, preprocessing, decoding, defaultModel, maxThreads);
+        host,
+        port,
+        newMaxRequestBytes,
+        preprocessing,
+        decoding,
+        defaultModel,
+        maxThreads,
+        maxArrivingBodyBytes);
   }
 
   /** This configuration with other image limits. */
   public ServerConfig withPreprocessing(PreprocessingLimits newLimits) {
     return new ServerConfig(
-        host, port, maxRequestBytes, newLimits, decoding, defaultModel, maxThreads);
+        host,
+        port,
+        maxRequestBytes,
+        newLimits,
+        decoding,
+        defaultModel,
+        maxThreads,
+        maxArrivingBodyBytes);
   }
 
   /** This configuration with another decoding budget. */
   public ServerConfig withDecoding(DecodingBudget newDecoding) {
     return new ServerConfig(
-        host, port, maxRequestBytes, preprocessing, newDecoding, defaultModel, maxThreads);
+        host,
+        port,
+        maxRequestBytes,
+        preprocessing,
+        newDecoding,
+        defaultModel,
+        maxThreads,
+        maxArrivingBodyBytes);
   }
 
   /** This configuration with another default model. */
   public ServerConfig withDefaultModel(String newDefaultModel) {
     return new ServerConfig(
-        host, port, maxRequestBytes, preprocessing, decoding, newDefaultModel, maxThreads);
+        host,
+        port,
+        maxRequestBytes,
+        preprocessing,
+        decoding,
+        newDefaultModel,
+        maxThreads,
+        maxArrivingBodyBytes);
+  }
+
+  /** This configuration with another limit on the bytes of bodies still arriving. */
+  public ServerConfig withMaxArrivingBodyBytes(long newMaxArrivingBodyBytes) {
+    return new ServerConfig(
+        host,
+        port,
+        maxRequestBytes,
+        preprocessing,
+        decoding,
+        defaultModel,
+        maxThreads,
+        newMaxArrivingBodyBytes);
   }
 
   /** This configuration with another thread limit. */
   public ServerConfig withMaxThreads(int newMaxThreads) {
     return new ServerConfig(
-        host, port, maxRequestBytes, preprocessing, decoding, defaultModel, newMaxThreads);
+        host,
+        port,
+        maxRequestBytes,
+        preprocessing,
+        decoding,
+        defaultModel,
+        newMaxThreads,
+        maxArrivingBodyBytes);
   }
 }

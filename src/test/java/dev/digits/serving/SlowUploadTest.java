@@ -120,7 +120,7 @@ class SlowUploadTest {
   }
 
   /** Reads one response whose body has a Content-Length. */
-  private static String readResponse(InputStream in) throws IOException {
+  static String readResponse(InputStream in) throws IOException {
     ByteArrayOutputStream received = new ByteArrayOutputStream();
     int headerEnd = -1;
     long length = -1;
