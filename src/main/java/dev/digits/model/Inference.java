@@ -28,6 +28,18 @@ public final class Inference implements AutoCloseable {
   private final List<InferenceStep> steps;
 
   /**
+   * A loaded model file's network, with the architecture and normalization its metadata records;
+   * the copied weights live under the model's manager.
+   */
+  public static Inference of(LoadedModel loaded) {
+    return new Inference(
+        Architecture.byId(loaded.metadata().architecture()),
+        loaded.model().getBlock(),
+        loaded.metadata().input(),
+        loaded.model().getNDManager());
+  }
+
+  /**
    * @param architecture the architecture {@code block} was made by
    * @param block an initialized network with trained weights
    * @param input the normalization the network was trained with

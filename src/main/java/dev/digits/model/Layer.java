@@ -14,6 +14,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -74,49 +75,36 @@ sealed interface Layer {
   record ConvBnRelu(int filters, int kernel, int stride, int padding) implements Layer {
     @Override
     public Block newBlock() {
-      return new SequentialBlock()
-          .add(
-              Conv2d.builder()
-                  .setKernelShape(new Shape(kernel, kernel))
-                  .setFilters(filters)
-                  .optStride(new Shape(stride, stride))
-                  .optPadding(new Shape(padding, padding))
-                  .optBias(false)
-                  .build())
-          .add(BatchNorm.builder().optEpsilon(BATCH_NORM_EPSILON).build())
-          .add(Activation.reluBlock());
+      return withBatchNormAndRelu(
+          Conv2d.builder()
+              .setKernelShape(new Shape(kernel, kernel))
+              .setFilters(filters)
+              .optStride(new Shape(stride, stride))
+              .optPadding(new Shape(padding, padding))
+              .optBias(false)
+              .build());
     }
 
     @Override
     public List<InferenceStep> fold(Block trained, NDManager weights) {
-      List<Block> parts = children(trained, 3);
-      FoldedBatchNorm norm = FoldedBatchNorm.of(parts.get(1), BATCH_NORM_EPSILON);
-      return List.of(
-          new InferenceStep.Convolution(
-              norm.scaledWeight(parts.get(0), weights),
-              norm.shift(weights),
-              new Shape(stride, stride),
-              new Shape(padding, padding)),
-          InferenceStep.Relu.INSTANCE);
+      return foldBatchNormAndRelu(
+          trained,
+          weights,
+          (weight, bias) ->
+              new InferenceStep.Convolution(
+                  weight, bias, new Shape(stride, stride), new Shape(padding, padding)));
     }
   }
 
   record DenseBnRelu(int units) implements Layer {
     @Override
     public Block newBlock() {
-      return new SequentialBlock()
-          .add(Linear.builder().setUnits(units).optBias(false).build())
-          .add(BatchNorm.builder().optEpsilon(BATCH_NORM_EPSILON).build())
-          .add(Activation.reluBlock());
+      return withBatchNormAndRelu(Linear.builder().setUnits(units).optBias(false).build());
     }
 
     @Override
     public List<InferenceStep> fold(Block trained, NDManager weights) {
-      List<Block> parts = children(trained, 3);
-      FoldedBatchNorm norm = FoldedBatchNorm.of(parts.get(1), BATCH_NORM_EPSILON);
-      return List.of(
-          new InferenceStep.Dense(norm.scaledWeight(parts.get(0), weights), norm.shift(weights)),
-          InferenceStep.Relu.INSTANCE);
+      return foldBatchNormAndRelu(trained, weights, InferenceStep.Dense::new);
     }
   }
 
@@ -157,12 +145,27 @@ sealed interface Layer {
     return manager.create(array.toFloatArray(), array.getShape());
   }
 
-  private static List<Block> children(Block block, int expected) {
-    List<Block> children = new ArrayList<>(block.getChildren().values());
-    if (children.size() != expected) {
-      throw new IllegalArgumentException(
-          "expected a block of " + expected + " parts, got " + children.size());
+  /** {@code layer} (without bias), batch norm over its outputs, ReLU: one block of three. */
+  private static Block withBatchNormAndRelu(Block layer) {
+    return new SequentialBlock()
+        .add(layer)
+        .add(BatchNorm.builder().optEpsilon(BATCH_NORM_EPSILON).build())
+        .add(Activation.reluBlock());
+  }
+
+  /**
+   * A trained {@link #withBatchNormAndRelu} block as the layer, with the batch norm folded into its
+   * weight and bias, followed by ReLU.
+   */
+  private static List<InferenceStep> foldBatchNormAndRelu(
+      Block trained, NDManager weights, BiFunction<NDArray, NDArray, InferenceStep> layer) {
+    List<Block> parts = new ArrayList<>(trained.getChildren().values());
+    if (parts.size() != 3) {
+      throw new IllegalArgumentException("expected a block of 3 parts, got " + parts.size());
     }
-    return children;
+    FoldedBatchNorm norm = FoldedBatchNorm.of(parts.get(1), BATCH_NORM_EPSILON);
+    return List.of(
+        layer.apply(norm.scaledWeight(parts.get(0), weights), norm.shift(weights)),
+        InferenceStep.Relu.INSTANCE);
   }
 }

@@ -14,12 +14,7 @@ public final class TorchClassifier implements DigitClassifier {
 
   private TorchClassifier(LoadedModel loaded) {
     this.loaded = loaded;
-    this.inference =
-        new Inference(
-            Architecture.byId(loaded.metadata().architecture()),
-            loaded.model().getBlock(),
-            loaded.metadata().input(),
-            loaded.model().getNDManager());
+    this.inference = Inference.of(loaded);
   }
 
   /** Opens a model file. */

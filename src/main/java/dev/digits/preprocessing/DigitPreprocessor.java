@@ -56,11 +56,7 @@ public final class DigitPreprocessor {
   public DigitImage fromEncoded(byte[] encoded) throws PreprocessingException {
     Objects.requireNonNull(encoded, "encoded");
     EncodedImage image = EncodedImage.open(encoded, limits);
-    try (DecodingBudget.Reservation room = budget.reserve(image.pixels())) {
-      return normalize(image.decode());
-    } catch (OutOfMemoryError e) {
-      throw outOfMemory(e);
-    }
+    return normalizeWithRoom(image.pixels(), image::decode);
   }
 
   /**
@@ -86,24 +82,32 @@ public final class DigitPreprocessor {
   public DigitImage fromImage(BufferedImage image) throws PreprocessingException {
     Objects.requireNonNull(image, "image");
     limits.requireDimensions(image.getWidth(), image.getHeight());
-    try (DecodingBudget.Reservation room =
-        budget.reserve((long) image.getWidth() * image.getHeight())) {
-      return normalize(RasterLuminance.of(image));
-    } catch (OutOfMemoryError e) {
-      throw outOfMemory(e);
-    }
+    return normalizeWithRoom(
+        (long) image.getWidth() * image.getHeight(), () -> RasterLuminance.of(image));
+  }
+
+  /** Makes an image's pixels; may refuse it, as decoding does. */
+  @FunctionalInterface
+  private interface Pixels {
+    LumaImage make() throws PreprocessingException;
   }
 
   /**
-   * The budget's estimate can be wrong and the heap small: the arrays that did not fit were this
-   * image's own, unreachable once it is refused, so the server can go on answering.
+   * Makes and normalizes an image of {@code pixels} within room reserved from the budget. The
+   * budget's estimate can be wrong and the heap small: the arrays that did not fit were this
+   * image's own, unreachable once it is refused, so it is refused as busy and the server goes on
+   * answering.
    */
-  private static PreprocessingException outOfMemory(OutOfMemoryError e) {
-    return new PreprocessingException(
-        PreprocessingException.Reason.BUSY,
-        "The server ran out of memory preprocessing this image; try again in a moment, or send a"
-            + " smaller image.",
-        e);
+  private DigitImage normalizeWithRoom(long pixels, Pixels source) throws PreprocessingException {
+    try (DecodingBudget.Reservation room = budget.reserve(pixels)) {
+      return normalize(source.make());
+    } catch (OutOfMemoryError e) {
+      throw new PreprocessingException(
+          PreprocessingException.Reason.BUSY,
+          "The server ran out of memory preprocessing this image; try again in a moment, or send a"
+              + " smaller image.",
+          e);
+    }
   }
 
   private static DigitImage normalize(LumaImage source) throws PreprocessingException {

@@ -2,7 +2,6 @@ package dev.digits.serving;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -33,9 +32,10 @@ import org.eclipse.jetty.util.Callback;
  */
 final class BodyPrefetchingHandler extends Handler.Wrapper {
   private static final byte[] BUSY =
-      ("{\"error\":\"busy\",\"detail\":\"The server is receiving too many request bodies at"
-              + " once; try again in a moment.\"}")
-          .getBytes(StandardCharsets.UTF_8);
+      JsonErrorHandler.json(
+          new ApiResponses.ErrorBody(
+              "busy",
+              "The server is receiving too many request bodies at once; try again in a moment."));
 
   private final long maxBodyBytes;
   private final long maxArrivingBytes;
@@ -167,19 +167,20 @@ final class BodyPrefetchingHandler extends Handler.Wrapper {
       this.complete = complete;
     }
 
+    /** The gathered bytes, then EOF forever if they were the whole body, else the stream. */
     @Override
     public Content.Chunk read() {
       Content.Chunk next = gathered;
-      if (next != null) {
-        gathered = complete ? Content.Chunk.EOF : null;
-        return next;
+      if (next == null) {
+        return super.read();
       }
-      return complete ? Content.Chunk.EOF : super.read();
+      gathered = complete ? Content.Chunk.EOF : null;
+      return next;
     }
 
     @Override
     public void demand(Runnable demandCallback) {
-      if (gathered != null || complete) {
+      if (gathered != null) {
         demandCallback.run();
       } else {
         super.demand(demandCallback);

@@ -35,9 +35,13 @@ final class JsonErrorHandler extends ErrorHandler {
   private static ByteBuffer body(int status, String message) {
     String reason = HttpStatus.getMessage(status);
     String detail = message == null || message.isBlank() ? reason : message;
+    return ByteBuffer.wrap(json(new ApiResponses.ErrorBody(code(reason), detail + ".")));
+  }
+
+  /** The API's error shape as bytes, for responses written below Javalin. */
+  static byte[] json(ApiResponses.ErrorBody error) {
     try {
-      return ByteBuffer.wrap(
-          MAPPER.writeValueAsBytes(new ApiResponses.ErrorBody(code(reason), detail + ".")));
+      return MAPPER.writeValueAsBytes(error);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

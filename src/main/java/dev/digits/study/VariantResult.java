@@ -4,7 +4,6 @@ import dev.digits.data.LabelledImages;
 import dev.digits.evaluation.EvaluationResult;
 import dev.digits.evaluation.EvaluationResult.Mistake;
 import dev.digits.evaluation.Evaluator;
-import dev.digits.model.Architecture;
 import dev.digits.model.Inference;
 import dev.digits.model.LoadedModel;
 import dev.digits.model.ModelFile;
@@ -79,12 +78,7 @@ public record VariantResult(
     try (LoadedModel loaded = ModelFile.load(file)) {
       ModelMetadata metadata = loaded.metadata();
       EvaluationResult result;
-      try (Inference inference =
-          new Inference(
-              Architecture.byId(metadata.architecture()),
-              loaded.model().getBlock(),
-              metadata.input(),
-              loaded.model().getNDManager())) {
+      try (Inference inference = Inference.of(loaded)) {
         result = Evaluator.evaluate(inference, test);
       }
       WeightStatistics weights = WeightStatistics.of(loaded.model().getBlock());
