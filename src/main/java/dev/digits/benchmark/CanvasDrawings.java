@@ -7,13 +7,9 @@ import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import javax.imageio.ImageIO;
 
 /**
  * Handwritten-looking digits exported the way a browser canvas exports them: a 280 × 280 RGBA PNG,
@@ -81,7 +77,7 @@ public final class CanvasDrawings {
     List<Drawing> drawings = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       int digit = i % 10;
-      drawings.add(new Drawing(digit, png(draw(digit, random, background))));
+      drawings.add(new Drawing(digit, BrowserPngEncoder.encode(draw(digit, random, background))));
     }
     return drawings;
   }
@@ -146,15 +142,5 @@ public final class CanvasDrawings {
     Point2D last = points.get(points.size() - 1);
     path.lineTo(last.getX(), last.getY());
     return path;
-  }
-
-  private static byte[] png(BufferedImage image) {
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      ImageIO.write(image, "png", out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot encode a PNG in memory", e);
-    }
   }
 }

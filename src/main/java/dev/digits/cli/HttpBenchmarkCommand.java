@@ -119,10 +119,10 @@ final class HttpBenchmarkCommand implements Callable<Integer> {
   @Option(
       names = "--background",
       paramLabel = "BACKGROUND",
-      defaultValue = "transparent",
+      defaultValue = "white",
       description =
-          "What the drawings' PNGs hold where nothing was drawn: transparent, as a canvas exports"
-              + " unfilled, or white, as the drawing page fills it. Default: ${DEFAULT-VALUE}.")
+          "What the drawings' PNGs hold where nothing was drawn: white, as the drawing page fills"
+              + " it, or transparent, as a canvas exports unfilled. Default: ${DEFAULT-VALUE}.")
   String background;
 
   @Option(

@@ -1,7 +1,14 @@
 package dev.digits.preprocessing;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /** Counts of integer levels in {@code [0, size)}, with order statistics read from the counts. */
 final class LevelHistogram {
+
+  private static final VarHandle EIGHT_VALUES =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final long[] counts;
   private long total;
@@ -16,8 +23,9 @@ final class LevelHistogram {
    */
   static LevelHistogram ofImage(byte[] values, int width, int height, ContentBox box) {
     int[] counts = new int[4 * 256];
+    int outside = values[0] & 0xFF;
     for (int y = box.top(); y < box.bottom(); y++) {
-      count(values, y * width + box.left(), y * width + box.right(), counts);
+      countSkippingRuns(values, y * width + box.left(), y * width + box.right(), outside, counts);
     }
     LevelHistogram histogram = of(counts);
     histogram.add(values[0] & 0xFF, (long) width * height - box.area());
@@ -54,6 +62,23 @@ final class LevelHistogram {
     for (; i < to; i++) {
       counts[values[i] & 0xFF]++;
     }
+  }
+
+  /**
+   * As {@link #count}, but eight pixels of {@code level} in a row, the paper between a drawing's
+   * strokes, are counted with one comparison.
+   */
+  private static void countSkippingRuns(byte[] values, int from, int to, int level, int[] counts) {
+    long run = level * 0x0101_0101_0101_0101L;
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      if ((long) EIGHT_VALUES.get(values, i) == run) {
+        counts[level] += 8;
+      } else {
+        count(values, i, i + 8, counts);
+      }
+    }
+    count(values, i, to, counts);
   }
 
   private static LevelHistogram of(int[] interleaved) {

@@ -86,6 +86,8 @@ final class PngPixels {
    * RGBA rows, the format of every canvas export. Most of a canvas is untouched background, a run
    * of one repeated pixel at both ends of each row: those runs are found by comparing whole pixels,
    * written with a fill, and bound the {@link ContentBox} that later stages confine themselves to.
+   * The drawing page's exports are opaque although stored as RGBA, so the alpha plane is only made
+   * once a pixel that is not opaque turns up.
    */
   private static final class RgbaRows implements PngScanlines.Sink {
     private static final VarHandle PIXEL =
@@ -94,12 +96,14 @@ final class PngPixels {
     private final int width;
     private final int height;
     private final byte[] luma;
-    private final byte[] alpha;
+
+    /** Null while every pixel so far is opaque. */
+    private byte[] alpha;
+
     private int background;
     private byte[] backgroundRow;
     private int backgroundLuma;
     private int backgroundAlpha;
-    private int and = 0xFF;
     private long coverage;
     private long coveredLuma;
     private int left = Integer.MAX_VALUE;
@@ -111,7 +115,6 @@ final class PngPixels {
       this.width = width;
       this.height = height;
       this.luma = new byte[width * height];
-      this.alpha = new byte[luma.length];
     }
 
     @Override
@@ -123,6 +126,10 @@ final class PngPixels {
         backgroundRow = new byte[4 * width];
         for (int x = 0; x < width; x++) {
           PIXEL.set(backgroundRow, 4 * x, background);
+        }
+        if (backgroundAlpha != 0xFF) {
+          // Nothing written yet: the plane starts as zeros, which transparent background is.
+          alpha = new byte[luma.length];
         }
       }
       int start = y * width;
@@ -147,10 +154,20 @@ final class PngPixels {
     }
 
     private void convert(byte[] row, int offset, int start, int first, int last) {
-      int rowAnd = 0xFF;
+      byte[] alpha = this.alpha;
       long rowCoverage = 0;
       long rowCoveredLuma = 0;
+      int backgroundPixels = 0;
       for (int x = first, i = offset + 4 * first, o = start + first; x <= last; x++, i += 4, o++) {
+        // Between the strokes lies background: one comparison instead of a luma.
+        if ((int) PIXEL.get(row, i) == background) {
+          luma[o] = (byte) backgroundLuma;
+          if (alpha != null) {
+            alpha[o] = (byte) backgroundAlpha;
+          }
+          backgroundPixels++;
+          continue;
+        }
         int a = row[i + 3] & 0xFF;
         // The colour under alpha 0 means nothing (canvases leave it black): skip its luma.
         if (a != 0) {
@@ -159,12 +176,26 @@ final class PngPixels {
           rowCoverage += a;
           rowCoveredLuma += a * l;
         }
-        alpha[o] = (byte) a;
-        rowAnd &= a;
+        if (alpha == null && a != 0xFF) {
+          alpha = alphaPlane();
+        }
+        if (alpha != null) {
+          alpha[o] = (byte) a;
+        }
       }
-      and &= rowAnd;
       coverage += rowCoverage;
       coveredLuma += rowCoveredLuma;
+      background(backgroundPixels);
+    }
+
+    /**
+     * Makes the alpha plane when the first pixel that is not opaque turns up on an opaque
+     * background: every pixel before it was opaque, and every one after it will be written.
+     */
+    private byte[] alphaPlane() {
+      alpha = new byte[luma.length];
+      Arrays.fill(alpha, (byte) 0xFF);
+      return alpha;
     }
 
     /** {@code count} pixels from {@code from} that repeat the first pixel. */
@@ -175,10 +206,14 @@ final class PngPixels {
       if (backgroundLuma != 0) {
         Arrays.fill(luma, from, from + count, (byte) backgroundLuma);
       }
-      if (backgroundAlpha != 0) {
+      if (alpha != null && backgroundAlpha != 0) {
         Arrays.fill(alpha, from, from + count, (byte) backgroundAlpha);
       }
-      and &= backgroundAlpha;
+      background(count);
+    }
+
+    /** Counts {@code count} pixels, already written, that repeat the first pixel. */
+    private void background(int count) {
       coverage += (long) count * backgroundAlpha;
       coveredLuma += (long) count * backgroundAlpha * backgroundLuma;
     }
@@ -190,7 +225,7 @@ final class PngPixels {
     LumaImage image() {
       ContentBox content =
           top < 0 ? new ContentBox(0, 0, 0, 0) : new ContentBox(left, top, right, bottom);
-      return and == 0xFF
+      return alpha == null
           ? new LumaImage(width, height, luma, null, 0, 0, content)
           : new LumaImage(width, height, luma, alpha, coverage, coveredLuma, content);
     }

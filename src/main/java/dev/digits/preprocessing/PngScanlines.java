@@ -1,5 +1,10 @@
 package dev.digits.preprocessing;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
 /**
  * Inflates and unfilters the rows of a non-interlaced PNG whose pixels are whole bytes, handing
  * each reconstructed row to a {@link Sink}.
@@ -20,6 +25,13 @@ final class PngScanlines {
    */
   private static final int REUSED_BYTES = 1 << 20;
 
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final int UP = 2;
+
+  private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
+
   private static final ThreadLocal<byte[]> ROWS = ThreadLocal.withInitial(() -> new byte[0]);
 
   private PngScanlines() {}
@@ -33,13 +45,22 @@ final class PngScanlines {
     // and every byte before it is inflated anew before it is read.
     byte[] raw = rowBuffer(size);
     inflate(png, raw, size);
-    byte[] firstAbove = new byte[rowBytes];
+    byte[] zeros = new byte[rowBytes];
+    byte[] above = zeros;
+    int aboveOffset = 1;
     for (int y = 0; y < png.height; y++) {
       int offset = y * rowBytes;
-      byte[] above = y == 0 ? firstAbove : raw;
-      int aboveOffset = y == 0 ? 1 : offset - rowBytes + 1;
+      if (raw[offset] == UP
+          && Arrays.mismatch(raw, offset + 1, offset + rowBytes, zeros, 1, rowBytes) < 0) {
+        // Nothing changed since the row above (a browser filters every row with Up): hand that
+        // row on again and keep it as the next one's reference, instead of adding zeros to it.
+        sink.row(y, above, aboveOffset);
+        continue;
+      }
       unfilter(raw, offset, above, aboveOffset, stride, bytesPerPixel);
       sink.row(y, raw, offset + 1);
+      above = raw;
+      aboveOffset = offset + 1;
     }
   }
 
@@ -89,11 +110,7 @@ final class PngScanlines {
           row[i] += row[i - bpp];
         }
       }
-      case 2 -> {
-        for (int i = start, j = aboveOffset; i < end; i++, j++) {
-          row[i] += above[j];
-        }
-      }
+      case UP -> addBytes(row, start, above, aboveOffset, length);
       case 3 -> {
         for (int i = start, j = aboveOffset; i < start + bpp; i++, j++) {
           row[i] += (above[j] & 0xFF) >>> 1;
@@ -114,6 +131,28 @@ final class PngScanlines {
       default ->
           throw PreprocessingException.malformed(
               "The PNG is corrupt: unknown row filter type " + (filter & 0xFF) + ".");
+    }
+  }
+
+  /**
+   * {@code row[start + k] += above[aboveOffset + k]} for k below {@code length}, eight bytes at a
+   * time: browsers' canvas encoders filter every row with Up, and the JIT does not vectorize the
+   * byte loop because the row above may lie in the same array. The low seven bits of each byte add
+   * without reaching the next byte; the top bit is then set from the two top bits and that carry.
+   * Reading eight bytes of the row above never reads the current row: rows are longer than eight
+   * bytes wherever the loop runs at all.
+   */
+  private static void addBytes(byte[] row, int start, byte[] above, int aboveOffset, int length) {
+    int i = start;
+    int j = aboveOffset;
+    for (int end = start + length - 7; i < end; i += 8, j += 8) {
+      long a = (long) LONGS.get(row, i);
+      long b = (long) LONGS.get(above, j);
+      LONGS.set(
+          row, i, ((a & LOW_SEVEN_BITS) + (b & LOW_SEVEN_BITS)) ^ ((a ^ b) & ~LOW_SEVEN_BITS));
+    }
+    for (int end = start + length; i < end; i++, j++) {
+      row[i] += above[j];
     }
   }
 

@@ -319,6 +319,11 @@ final class ZlibInflater {
     private final int[] countPerLength = new int[MAX_BITS + 1];
     private final int[] symbolsByCode;
 
+    /** The canonical decoder's first code and symbol index once past lengths 1 to FAST_BITS. */
+    private int firstAfterFast;
+
+    private int indexAfterFast;
+
     private Huffman(int symbols) {
       symbolsByCode = new int[symbols];
     }
@@ -335,6 +340,10 @@ final class ZlibInflater {
         if (left < 0) {
           throw malformed("a Huffman code is over-subscribed");
         }
+      }
+      for (int length = 1; length <= FAST_BITS; length++) {
+        code.indexAfterFast += code.countPerLength[length];
+        code.firstAfterFast = (code.firstAfterFast + code.countPerLength[length]) << 1;
       }
       int[] nextCode = new int[MAX_BITS + 2];
       int[] offset = new int[MAX_BITS + 2];
@@ -366,11 +375,12 @@ final class ZlibInflater {
         in.consume(entry & 0x0F);
         return entry >>> 4;
       }
-      // Canonical decoding, one bit at a time (codes are stored most significant bit first).
-      int codeValue = 0;
-      int first = 0;
-      int index = 0;
-      for (int length = 1; length <= MAX_BITS; length++) {
+      // Canonical decoding, one bit at a time (codes are stored most significant bit first). No
+      // code of FAST_BITS bits or fewer matched: resume after those lengths, not from the first.
+      int codeValue = Integer.reverse(next) >>> (31 - FAST_BITS) & -2;
+      int first = firstAfterFast;
+      int index = indexAfterFast;
+      for (int length = FAST_BITS + 1; length <= MAX_BITS; length++) {
         codeValue |= (next >>> (length - 1)) & 1;
         int count = countPerLength[length];
         if (codeValue - first < count) {

@@ -2,6 +2,7 @@ package dev.digits.serving;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -59,7 +60,7 @@ final class BodyPrefetchingHandler extends Handler.Wrapper {
       return super.handle(request, response, callback);
     }
     if (!chunked && !reserve(declared)) {
-      refuseAsBusy(response, callback);
+      refuseAsBusy(request, response, callback);
       return true;
     }
     new Gathering(request, response, callback, chunked, chunked ? maxBodyBytes + 1 : declared)
@@ -75,13 +76,58 @@ final class BodyPrefetchingHandler extends Handler.Wrapper {
     return true;
   }
 
-  private static void refuseAsBusy(Response response, Callback callback) {
+  /**
+   * Answers 503 at once, then throws away what the client still sends, as {@link
+   * BoundedBody#discardRest} does for a 413: closing while the client is still sending makes TCP
+   * reset the connection, and the reset can destroy the answer before the client reads it. The
+   * connection closes afterwards, since the body was never read.
+   */
+  private static void refuseAsBusy(Request request, Response response, Callback callback) {
     response.setStatus(503);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
-    // The body is left unread: the connection cannot carry another request after it.
     response.getHeaders().put(HttpHeader.CONNECTION, "close");
-    response.write(true, ByteBuffer.wrap(BUSY), callback);
+    String expect = request.getHeaders().get(HttpHeader.EXPECT);
+    boolean waitsToSend =
+        expect != null && expect.toLowerCase(Locale.ROOT).contains("100-continue");
+    response.write(
+        true,
+        ByteBuffer.wrap(BUSY),
+        waitsToSend
+            ? callback
+            : Callback.from(() -> new Discarding(request, callback).readMore(), callback::failed));
+  }
+
+  /**
+   * Reads and drops a refused body within BoundedBody's limits, by callbacks, holding no thread.
+   */
+  private static final class Discarding {
+    private final Request request;
+    private final Callback callback;
+    private final long deadline = System.nanoTime() + BoundedBody.DISCARD_NANOS;
+    private long discarded;
+
+    Discarding(Request request, Callback callback) {
+      this.request = request;
+      this.callback = callback;
+    }
+
+    void readMore() {
+      while (discarded < BoundedBody.DISCARD_BYTES && System.nanoTime() < deadline) {
+        Content.Chunk chunk = request.read();
+        if (chunk == null) {
+          request.demand(this::readMore);
+          return;
+        }
+        if (Content.Chunk.isFailure(chunk) || chunk.isLast()) {
+          chunk.release();
+          break;
+        }
+        discarded += chunk.remaining();
+        chunk.release();
+      }
+      callback.succeeded();
+    }
   }
 
   /** One body being gathered; {@link #readMore} runs again each time more of it arrives. */
@@ -122,7 +168,7 @@ final class BodyPrefetchingHandler extends Handler.Wrapper {
         if (chunked && !reserve(bytes.remaining())) {
           chunk.release();
           release();
-          refuseAsBusy(response, callback);
+          refuseAsBusy(request, response, callback);
           return;
         }
         reserved += chunked ? bytes.remaining() : 0;

@@ -97,7 +97,7 @@ class HttpBenchmarkCommandTest {
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(run.out())
           .contains("POST " + url + "/api/predict (JSON data URL, includeInput) with 3 canvas")
-          .contains("transparent background")
+          .contains("white background")
           .contains("server at " + url)
           .contains("clients   requests/s   p50 ms");
       String row =

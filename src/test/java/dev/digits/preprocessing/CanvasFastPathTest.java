@@ -2,8 +2,10 @@ package dev.digits.preprocessing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 import java.util.zip.Deflater;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,6 +71,25 @@ class CanvasFastPathTest {
       boolean inside = i / 64 == 20 && i % 64 >= 10 && i % 64 < 30;
       assertThat(image.luma[i] & 0xFF).as("pixel %d", i).isEqualTo(inside ? 100 : 255);
     }
+  }
+
+  @Test
+  void aTranslucentPixelOnAnOpaqueCanvasBringsAlphaBackForEveryPixel() throws Exception {
+    int[] white = {255, 255, 255, 255};
+    int[] black = {0, 0, 0, 255};
+    byte[][] rows = canvas(64, 48, white, black, 10, 5, 50, 40);
+    // Rows of opaque pixels are decoded before this one turns up, on a row of its own.
+    System.arraycopy(new byte[] {0, 0, 0, (byte) 128}, 0, rows[30], 4 * 55, 4);
+    byte[] png = PngCrafter.png(64, 48, 8, 6, rows, new int[] {0, 1, 2, 3, 4}, 1);
+
+    LumaImage fast = PngPixels.decode(PngFile.parse(png, LIMITS));
+    LumaImage reference = RasterLuminance.of(ImageIO.read(new ByteArrayInputStream(png)));
+
+    assertThat(fast.alpha).isEqualTo(reference.alpha);
+    assertThat(fast.alpha[30 * 64 + 55] & 0xFF).isEqualTo(128);
+    assertThat(fast.coverage).isEqualTo(reference.coverage);
+    assertThat(fast.coveredLuma).isEqualTo(reference.coveredLuma);
+    assertThat(fast.luma).isEqualTo(reference.luma);
   }
 
   @Test

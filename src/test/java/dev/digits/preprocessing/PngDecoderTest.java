@@ -97,6 +97,48 @@ class PngDecoderTest {
   }
 
   @Test
+  void decodesUpFilteredRowsThatRepeatTheRowAboveAndRowsFilteredAgainstThem() throws Exception {
+    // Rows repeat in threes: an Up row with nothing changed is handed on as the row above it, and
+    // the rows after it (any filter) must still be reconstructed from the right row.
+    byte[][] distinct = samples(41, 12, 4, 5);
+    byte[][] rows = new byte[36][];
+    for (int y = 0; y < rows.length; y++) {
+      rows[y] = distinct[y / 3];
+    }
+    byte[] png = PngCrafter.png(41, 36, 8, 6, rows, new int[] {2, 2, 3, 2, 2, 4, 2, 2, 1}, 1);
+
+    assertThat(decodeRows(png)).isDeepEqualTo(rows);
+    assertThat(decodeRows(png)).isDeepEqualTo(imageIoRows(png));
+  }
+
+  /**
+   * A drawing exported by headless Chromium's {@code canvas.toBlob(..., "image/png")} (white fill,
+   * black round strokes): RGBA although opaque, every row filtered Up, fast deflate, IDAT chunks of
+   * 4,096 bytes. The page sends exactly this kind of file.
+   */
+  @Test
+  void decodesACanvasExportOfChromiumLikeImageIo() throws Exception {
+    byte[] png = resource("chromium-canvas-export.png");
+    PngFile file = PngFile.parse(png, LIMITS);
+    assertThat(file.isCommonCase()).isTrue();
+    assertThat(file.idatOffsets).hasSizeGreaterThan(1);
+
+    LumaImage fast = PngPixels.decode(file);
+    LumaImage reference = RasterLuminance.of(ImageIO.read(new ByteArrayInputStream(png)));
+
+    assertThat(decodeRows(png)).isDeepEqualTo(imageIoRows(png));
+    assertThat(fast.alpha).isNull();
+    assertThat(fast.luma).isEqualTo(reference.luma);
+  }
+
+  private static byte[] resource(String name) throws IOException {
+    try (var in = PngDecoderTest.class.getResourceAsStream(name)) {
+      assertThat(in).as(name).isNotNull();
+      return in.readAllBytes();
+    }
+  }
+
+  @Test
   void decodesPngsThatImageIoWroteWithItsAdaptiveFilters() throws Exception {
     BufferedImage canvas =
         DigitDrawing.draw(

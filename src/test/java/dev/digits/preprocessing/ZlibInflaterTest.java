@@ -75,6 +75,20 @@ class ZlibInflaterTest {
   }
 
   @Test
+  void inflatesCodesLongerThanItsLookUpTable() throws Exception {
+    // Byte k occurs about half as often as byte k - 1: the rarest get codes of up to 15 bits,
+    // decoded past the one-step table.
+    Random random = new Random(15);
+    byte[] data = new byte[300_000];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (byte) Math.min(Long.numberOfTrailingZeros(random.nextLong() | 1L << 40), 40);
+    }
+
+    assertThat(inflate(deflate(data, 6, Deflater.HUFFMAN_ONLY), data.length)).isEqualTo(data);
+    assertThat(inflate(deflate(data, 1, Deflater.DEFAULT_STRATEGY), data.length)).isEqualTo(data);
+  }
+
+  @Test
   void inflatesTinyInputsCodedWithFixedTables() throws Exception {
     for (int size = 1; size < 64; size++) {
       byte[] data = mixedData(size, size);

@@ -60,6 +60,23 @@ class ArrivingBodiesBudgetTest {
   }
 
   @Test
+  void aRefusedClientThatGoesOnSendingItsBodyStillReadsTheAnswer() throws Exception {
+    stallOne();
+    int size = BUDGET - STALLED_BODY + 1;
+
+    // The client sends its body in pieces, as a slow uplink does, well after the 503 is written:
+    // a server that closed at once would make TCP reset these writes and the answer with them.
+    Socket refused = open("Content-Length: " + size, new byte[0]);
+    OutputStream out = refused.getOutputStream();
+    for (int sent = 0; sent < size; sent += 4096) {
+      out.write(new byte[Math.min(4096, size - sent)]);
+      out.flush();
+      Thread.sleep(20);
+    }
+    assertBusy(refused);
+  }
+
+  @Test
   void aChunkedBodyIsRefusedWhenItsChunksGoOverTheBudget() throws Exception {
     stallOne();
 
