@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Handwritten-looking digits exported the way a browser canvas exports them: a 280 × 280 RGBA PNG,
- * white (as the drawing page fills it) or transparent (as a canvas left unfilled exports) where
- * nothing was drawn, black anti-aliased strokes with round caps and joins drawn as curves through
- * the midpoints of their points (as the drawing page does). Sizes, positions, slants, stroke widths
- * (4–14 % of the side, the page's slider range) and the wobble of each point vary from drawing to
- * drawing, so a load test exercises the preprocessing as real traffic does.
+ * Handwritten-looking digits exported the way a browser canvas exports them: a 280 × 280 RGBA PNG
+ * encoded as Chromium encodes it ({@link BrowserPngEncoder}), white (as the drawing page fills it)
+ * or transparent (as a canvas left unfilled exports) where nothing was drawn, black anti-aliased
+ * strokes with round caps and joins drawn as curves through the midpoints of their points (as the
+ * drawing page does). Sizes, positions, slants, stroke widths (4–14 % of the side, the page's
+ * slider range) and the wobble of each point vary from drawing to drawing, so a load test exercises
+ * the preprocessing as real traffic does.
  */
 public final class CanvasDrawings {
   /** Side of the PNG, as the drawing page exports it. */
