@@ -87,6 +87,7 @@ final class BodyPrefetchingHandler extends Handler.Wrapper {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
     response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    SecurityHeaders.apply(response.getHeaders());
     String expect = request.getHeaders().get(HttpHeader.EXPECT);
     boolean waitsToSend =
         expect != null && expect.toLowerCase(Locale.ROOT).contains("100-continue");

@@ -29,6 +29,7 @@ final class JsonErrorHandler extends ErrorHandler {
       Throwable cause,
       Callback callback) {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+    SecurityHeaders.apply(response.getHeaders());
     response.write(true, body(code, message), callback);
   }
 

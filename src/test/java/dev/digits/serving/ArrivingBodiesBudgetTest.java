@@ -169,6 +169,7 @@ class ArrivingBodiesBudgetTest {
     assertThat(response).startsWith("HTTP/1.1 503");
     assertThat(response).containsIgnoringCase("Retry-After: 1");
     assertThat(response).containsIgnoringCase("Connection: close");
+    assertThat(response).containsIgnoringCase("X-Content-Type-Options: nosniff");
     assertThat(response).contains("\"error\":\"busy\"");
   }
 

@@ -219,17 +219,22 @@ class ErrorResponsesTest {
     assertThat(rawRequest("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n"))
         .startsWith("HTTP/1.1 431")
         .contains(
-            "Content-Type: application/json", "\"error\":\"request_header_fields_too_large\"");
+            "Content-Type: application/json",
+            "X-Content-Type-Options: nosniff",
+            "\"error\":\"request_header_fields_too_large\"");
     assertThat(rawRequest("GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n"))
         .startsWith("HTTP/1.1 400")
-        .contains("Content-Type: application/json", "\"error\":\"bad_request\"");
+        .contains(
+            "Content-Type: application/json",
+            "Content-Security-Policy: " + SecurityHeaders.CONTENT_SECURITY_POLICY,
+            "\"error\":\"bad_request\"");
   }
 
   private static String rawRequest(String request) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", server.port())) {
       socket.setSoTimeout(5_000);
       socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-      return new String(socket.getInputStream().readNBytes(1024), StandardCharsets.UTF_8);
+      return new String(socket.getInputStream().readNBytes(4096), StandardCharsets.UTF_8);
     }
   }
 
