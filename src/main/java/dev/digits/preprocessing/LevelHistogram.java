@@ -28,7 +28,7 @@ final class LevelHistogram {
       countSkippingRuns(values, y * width + box.left(), y * width + box.right(), outside, counts);
     }
     LevelHistogram histogram = of(counts);
-    histogram.add(values[0] & 0xFF, (long) width * height - box.area());
+    histogram.add(outside, (long) width * height - box.area());
     return histogram;
   }
 
