@@ -341,16 +341,16 @@ final class ZlibInflater {
           throw malformed("a Huffman code is over-subscribed");
         }
       }
-      for (int length = 1; length <= FAST_BITS; length++) {
-        code.indexAfterFast += code.countPerLength[length];
-        code.firstAfterFast = (code.firstAfterFast + code.countPerLength[length]) << 1;
-      }
       int[] nextCode = new int[MAX_BITS + 2];
       int[] offset = new int[MAX_BITS + 2];
       for (int length = 1; length <= MAX_BITS; length++) {
         nextCode[length + 1] = (nextCode[length] + code.countPerLength[length]) << 1;
         offset[length + 1] = offset[length] + code.countPerLength[length];
       }
+      // The first code and symbol index of the lengths past the table are where the canonical
+      // decoder resumes; taken before the loop below advances them.
+      code.firstAfterFast = nextCode[FAST_BITS + 1];
+      code.indexAfterFast = offset[FAST_BITS + 1];
       for (int s = 0; s < symbols; s++) {
         int length = lengths[s];
         if (length == 0) {
