@@ -1,9 +1,5 @@
 package dev.digits.preprocessing;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * Turns luminance into ink intensity: decides which way round ink and background are, estimates the
  * background, measures the noise of the background, and maps each pixel's difference from the
@@ -25,9 +21,6 @@ final class InkExtractor {
   private static final double TAIL_FRACTION = 0.0005;
   private static final int FLAT_BORDER_SPREAD = 6;
   private static final int OFFSET = 255;
-
-  private static final VarHandle EIGHT_PIXELS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private InkExtractor() {}
 
@@ -81,14 +74,14 @@ final class InkExtractor {
     }
     byte outside = ink[luma[0] & 0xFF];
     // Inside the box too, most pixels are the paper's level: eight of them map with one store.
-    long paper8 = (luma[0] & 0xFFL) * 0x0101_0101_0101_0101L;
-    long outside8 = (outside & 0xFFL) * 0x0101_0101_0101_0101L;
+    long paper8 = EightBytes.repeated(luma[0]);
+    long outside8 = EightBytes.repeated(outside);
     for (int y = box.top(); y < box.bottom(); y++) {
       int i = y * width + box.left();
       int end = y * width + box.right();
       for (; i + 8 <= end; i += 8) {
-        if ((long) EIGHT_PIXELS.get(luma, i) == paper8) {
-          EIGHT_PIXELS.set(luma, i, outside8);
+        if (EightBytes.get(luma, i) == paper8) {
+          EightBytes.set(luma, i, outside8);
         } else {
           for (int k = i; k < i + 8; k++) {
             luma[k] = ink[luma[k] & 0xFF];

@@ -1,8 +1,5 @@
 package dev.digits.preprocessing;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -25,9 +22,6 @@ final class InkRegionFinder {
 
   private static final double SPECK_SHARE = 0.02;
   private static final int MAX_REFINEMENTS = 4;
-
-  private static final VarHandle EIGHT_PIXELS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   /**
    * The two top bits of each of a word's eight bytes: set in a byte of {@value #BOX_LEVEL} or more.
@@ -81,7 +75,7 @@ final class InkRegionFinder {
       long mass = 0;
       for (int x = left; x < right; x++) {
         // Most of the box is paper between strokes: skip eight pixels below the box level at once.
-        if (x + 8 <= right && ((long) EIGHT_PIXELS.get(ink, row + x) & BOX_LEVEL_BITS) == 0) {
+        if (x + 8 <= right && (EightBytes.get(ink, row + x) & BOX_LEVEL_BITS) == 0) {
           x += 7;
           continue;
         }
@@ -113,12 +107,11 @@ final class InkRegionFinder {
       int x = box.x();
       long left = 0;
       for (; x + 8 <= right; x += 8) {
-        long pixels = (long) EIGHT_PIXELS.get(ink, row + x);
+        long pixels = EightBytes.get(ink, row + x);
         coreArea += Long.bitCount(pixels & TOP_BITS);
         coreOutline += Long.bitCount((pixels ^ (pixels << 8 | left >>> 56)) & TOP_BITS);
         if (y > box.y()) {
-          coreOutline +=
-              Long.bitCount((pixels ^ (long) EIGHT_PIXELS.get(ink, row + x - width)) & TOP_BITS);
+          coreOutline += Long.bitCount((pixels ^ EightBytes.get(ink, row + x - width)) & TOP_BITS);
         }
         left = pixels;
       }

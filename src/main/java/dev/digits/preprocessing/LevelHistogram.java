@@ -1,14 +1,7 @@
 package dev.digits.preprocessing;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /** Counts of integer levels in {@code [0, size)}, with order statistics read from the counts. */
 final class LevelHistogram {
-
-  private static final VarHandle EIGHT_VALUES =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final long[] counts;
   private long total;
@@ -69,10 +62,10 @@ final class LevelHistogram {
    * strokes, are counted with one comparison.
    */
   private static void countSkippingRuns(byte[] values, int from, int to, int level, int[] counts) {
-    long run = level * 0x0101_0101_0101_0101L;
+    long run = EightBytes.repeated(level);
     int i = from;
     for (; i + 8 <= to; i += 8) {
-      if ((long) EIGHT_VALUES.get(values, i) == run) {
+      if (EightBytes.get(values, i) == run) {
         counts[level] += 8;
       } else {
         count(values, i, i + 8, counts);

@@ -1,8 +1,5 @@
 package dev.digits.preprocessing;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -24,9 +21,6 @@ final class PngScanlines {
    * thread never keeps more than this.
    */
   private static final int REUSED_BYTES = 1 << 20;
-
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private static final int UP = 2;
 
@@ -146,9 +140,9 @@ final class PngScanlines {
     int i = start;
     int j = aboveOffset;
     for (int end = start + length - 7; i < end; i += 8, j += 8) {
-      long a = (long) LONGS.get(row, i);
-      long b = (long) LONGS.get(above, j);
-      LONGS.set(
+      long a = EightBytes.get(row, i);
+      long b = EightBytes.get(above, j);
+      EightBytes.set(
           row, i, ((a & LOW_SEVEN_BITS) + (b & LOW_SEVEN_BITS)) ^ ((a ^ b) & ~LOW_SEVEN_BITS));
     }
     for (int end = start + length; i < end; i++, j++) {

@@ -1,8 +1,5 @@
 package dev.digits.preprocessing;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -70,9 +67,6 @@ final class ZlibInflater {
       throw new ExceptionInInitializerError(e);
     }
   }
-
-  private static final VarHandle LITTLE_ENDIAN_LONG =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final byte[] input;
   private final int inputEnd;
@@ -287,7 +281,7 @@ final class ZlibInflater {
     if (inputEnd - inputPosition >= 8) {
       // As many whole bytes as fit, from one 8-byte read: refills happen about once per symbol.
       int bytes = (63 - bitCount) >>> 3;
-      long word = (long) LITTLE_ENDIAN_LONG.get(input, inputPosition) & (-1L >>> (64 - 8 * bytes));
+      long word = EightBytes.get(input, inputPosition) & (-1L >>> (64 - 8 * bytes));
       bits |= word << bitCount;
       inputPosition += bytes;
       bitCount += 8 * bytes;

@@ -1,0 +1,29 @@
+package dev.digits.preprocessing;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Eight bytes of an array as one little-endian {@code long}, for the loops that take pixels or
+ * compressed bits a word at a time: byte k of the word is {@code bytes[at + k]}.
+ */
+final class EightBytes {
+  private static final VarHandle WORD =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private EightBytes() {}
+
+  static long get(byte[] bytes, int at) {
+    return (long) WORD.get(bytes, at);
+  }
+
+  static void set(byte[] bytes, int at, long word) {
+    WORD.set(bytes, at, word);
+  }
+
+  /** A word whose eight bytes are all {@code value} (0–255). */
+  static long repeated(int value) {
+    return (value & 0xFFL) * 0x0101_0101_0101_0101L;
+  }
+}
