@@ -2,7 +2,6 @@ package dev.digits.serving;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -88,13 +87,10 @@ final class BodyPrefetchingHandler extends Handler.Wrapper {
     response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
     response.getHeaders().put(HttpHeader.CONNECTION, "close");
     SecurityHeaders.apply(response.getHeaders());
-    String expect = request.getHeaders().get(HttpHeader.EXPECT);
-    boolean waitsToSend =
-        expect != null && expect.toLowerCase(Locale.ROOT).contains("100-continue");
     response.write(
         true,
         ByteBuffer.wrap(BUSY),
-        waitsToSend
+        BoundedBody.waitsToSend(request.getHeaders().get(HttpHeader.EXPECT))
             ? callback
             : Callback.from(() -> new Discarding(request, callback).readMore(), callback::failed));
   }

@@ -60,8 +60,7 @@ final class BoundedBody {
    * 413. A client waiting for {@code 100 Continue} has sent nothing and is left alone.
    */
   static void discardRest(HttpServletRequest request) {
-    String expect = request.getHeader("Expect");
-    if (expect != null && expect.toLowerCase(Locale.ROOT).contains("100-continue")) {
+    if (waitsToSend(request.getHeader("Expect"))) {
       return;
     }
     long deadline = System.nanoTime() + DISCARD_NANOS;
@@ -78,6 +77,14 @@ final class BoundedBody {
     } catch (IOException e) {
       // The client gave up or timed out: there is nothing left to protect.
     }
+  }
+
+  /**
+   * Whether a client with this {@code Expect} header holds its body back until told to send it: it
+   * has sent nothing to discard.
+   */
+  static boolean waitsToSend(String expect) {
+    return expect != null && expect.toLowerCase(Locale.ROOT).contains("100-continue");
   }
 
   private static ApiException incomplete() {
