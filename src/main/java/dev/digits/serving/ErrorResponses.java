@@ -31,9 +31,6 @@ final class ErrorResponses {
   }
 
   private static void apiError(Context ctx, ApiException e) {
-    if (e.status() == 503) {
-      ctx.header("Retry-After", "1");
-    }
     send(ctx, e.status(), e.code(), e.getMessage());
   }
 
@@ -68,10 +65,7 @@ final class ErrorResponses {
       case ENCODED_TOO_LARGE -> send(ctx, 413, "image_file_too_large", e.getMessage());
       case IMAGE_TOO_LARGE -> send(ctx, 422, "too_many_pixels", e.getMessage());
       case NO_INK -> send(ctx, 422, "no_digit_found", e.getMessage());
-      case BUSY -> {
-        ctx.header("Retry-After", "1");
-        send(ctx, 503, "busy", e.getMessage());
-      }
+      case BUSY -> send(ctx, 503, "busy", e.getMessage());
     }
   }
 
@@ -99,6 +93,10 @@ final class ErrorResponses {
   }
 
   private static void send(Context ctx, int status, String code, String detail) {
+    if (status == 503) {
+      // Every 503 here passes (models loading, memory taken by other images): say when to retry.
+      ctx.header("Retry-After", "1");
+    }
     ctx.status(status).json(new ApiResponses.ErrorBody(code, detail));
   }
 }
