@@ -2,9 +2,6 @@ package dev.digits.preprocessing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -55,13 +52,6 @@ class GoldenOutputTest {
   }
 
   private static byte[] bytes(String name) {
-    try (InputStream in = GoldenOutputTest.class.getResourceAsStream(FOLDER + name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing test resource " + FOLDER + name);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestResources.bytes(FOLDER + name);
   }
 }

@@ -118,7 +118,7 @@ class PngDecoderTest {
    */
   @Test
   void decodesACanvasExportOfChromiumLikeImageIo() throws Exception {
-    byte[] png = resource("chromium-canvas-export.png");
+    byte[] png = TestResources.bytes("chromium-canvas-export.png");
     PngFile file = PngFile.parse(png, LIMITS);
     assertThat(file.isCommonCase()).isTrue();
     assertThat(file.idatOffsets).hasSizeGreaterThan(1);
@@ -129,13 +129,6 @@ class PngDecoderTest {
     assertThat(decodeRows(png)).isDeepEqualTo(imageIoRows(png));
     assertThat(fast.alpha).isNull();
     assertThat(fast.luma).isEqualTo(reference.luma);
-  }
-
-  private static byte[] resource(String name) throws IOException {
-    try (var in = PngDecoderTest.class.getResourceAsStream(name)) {
-      assertThat(in).as(name).isNotNull();
-      return in.readAllBytes();
-    }
   }
 
   @Test
