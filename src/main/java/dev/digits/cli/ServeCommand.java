@@ -95,6 +95,14 @@ final class ServeCommand implements Callable<Integer> {
           "Most threads for connections and requests (at least 8). Default: ${DEFAULT-VALUE}.")
   int maxServerThreads;
 
+  @Option(
+      names = "--max-connections",
+      paramLabel = "N",
+      description =
+          "Most connections open at once; at the limit new ones wait to be accepted and idle ones"
+              + " close after 2 s. Default: half the file descriptors this process may open.")
+  Integer maxConnections;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -106,7 +114,9 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig.defaults()
             .withAddress(host, port)
             .withMaxRequestBytes(maxRequestBytes)
-            .withMaxThreads(maxServerThreads);
+            .withMaxThreads(maxServerThreads)
+            .withMaxConnections(
+                maxConnections == null ? ServerConfig.defaultMaxConnections() : maxConnections);
     List<String> toLoad = ServedModels.resolve(models);
     DjlEnvironment.configure(threads);
     PrintWriter out = spec.commandLine().getOut();

@@ -77,6 +77,9 @@ public final class DigitsServer {
           graceful.setHandler(
               new BodyPrefetchingHandler(config.maxRequestBytes(), config.maxArrivingBodyBytes()));
           server.setHandler(graceful);
+          server.addBean(
+              new ConnectionCap(
+                  server, config.maxConnections(), ServerConfig.CROWDED_IDLE_TIMEOUT));
           jetty = server;
         });
     // A known path with the wrong method says so (405 and Allow) instead of "not found".

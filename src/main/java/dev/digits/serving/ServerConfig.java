@@ -1,7 +1,9 @@
 package dev.digits.serving;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import dev.digits.preprocessing.DecodingBudget;
 import dev.digits.preprocessing.PreprocessingLimits;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -19,6 +21,8 @@ import java.util.Objects;
  * @param maxArrivingBodyBytes most bytes of request bodies still arriving, all requests together
  *     (never less than one body of {@code maxRequestBytes}); a body that would go over is answered
  *     503
+ * @param maxConnections most connections open at once; at the limit the server stops accepting
+ *     until one closes, and closes idle ones after {@link #CROWDED_IDLE_TIMEOUT}
  */
 public record ServerConfig(
     String host,
@@ -28,7 +32,8 @@ public record ServerConfig(
     DecodingBudget decoding,
     String defaultModel,
     int maxThreads,
-    long maxArrivingBodyBytes) {
+    long maxArrivingBodyBytes,
+    int maxConnections) {
 
   /** Port used when none is given. */
   public static final int DEFAULT_PORT = 8080;
@@ -41,6 +46,16 @@ public record ServerConfig(
    * and short, so idle threads cost only their stacks.
    */
   public static final int DEFAULT_MAX_THREADS = 64;
+
+  /** Where the process's file-descriptor limit cannot be read (not a Unix). */
+  private static final long ASSUMED_FILE_DESCRIPTORS = 20_000;
+
+  /**
+   * How long a connection may sit idle while the server is at its connection limit (otherwise
+   * Jetty's 30 s): long enough for a browser between two predictions, short enough that idle
+   * connections cannot keep new clients out for long.
+   */
+  public static final Duration CROWDED_IDLE_TIMEOUT = Duration.ofSeconds(2);
 
   /**
    * How long an image waits for room in the decoding budget: long enough for a burst of the largest
@@ -62,6 +77,10 @@ public record ServerConfig(
     if (maxThreads < 8) {
       throw new IllegalArgumentException("Jetty needs at least 8 threads, got " + maxThreads);
     }
+    if (maxConnections < 1) {
+      throw new IllegalArgumentException(
+          "the connection limit must be at least 1, got " + maxConnections);
+    }
     if (maxArrivingBodyBytes < 1) {
       throw new IllegalArgumentException(
           "the limit on arriving bodies must be positive, got " + maxArrivingBodyBytes);
@@ -70,7 +89,8 @@ public record ServerConfig(
 
   /**
    * All interfaces, port 8080, 2 MiB bodies, default image limits, half the heap for decoding
-   * images, the catalog's default model, a quarter of the heap for bodies still arriving.
+   * images, the catalog's default model, a quarter of the heap for bodies still arriving, {@link
+   * #defaultMaxConnections()} connections.
    */
   public static ServerConfig defaults() {
     return new ServerConfig(
@@ -81,7 +101,22 @@ public record ServerConfig(
         DecodingBudget.halfTheHeap(DECODING_WAIT),
         null,
         DEFAULT_MAX_THREADS,
-        Runtime.getRuntime().maxMemory() / 4);
+        Runtime.getRuntime().maxMemory() / 4,
+        defaultMaxConnections());
+  }
+
+  /**
+   * Half the file descriptors this process may open (10,000 where the limit is 20,000): far more
+   * connections than a page's users or a load test open, yet a flood of connections that never send
+   * a request meets this limit, not "too many open files" in the middle of serving, and the other
+   * half stays for everything else.
+   */
+  public static int defaultMaxConnections() {
+    long descriptors =
+        ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
+            ? unix.getMaxFileDescriptorCount()
+            : ASSUMED_FILE_DESCRIPTORS;
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(1, descriptors / 2));
   }
 
   /** This configuration bound to another interface and port. */
@@ -94,7 +129,8 @@ public record ServerConfig(
         decoding,
         defaultModel,
         maxThreads,
-        maxArrivingBodyBytes);
+        maxArrivingBodyBytes,
+        maxConnections);
   }
 
   /** This configuration with another request body limit. */
@@ -107,7 +143,8 @@ public record ServerConfig(
         decoding,
         defaultModel,
         maxThreads,
-        maxArrivingBodyBytes);
+        maxArrivingBodyBytes,
+        maxConnections);
   }
 
   /** This configuration with other image limits. */
@@ -120,7 +157,8 @@ public record ServerConfig(
         decoding,
         defaultModel,
         maxThreads,
-        maxArrivingBodyBytes);
+        maxArrivingBodyBytes,
+        maxConnections);
   }
 
   /** This configuration with another decoding budget. */
@@ -133,7 +171,8 @@ public record ServerConfig(
         newDecoding,
         defaultModel,
         maxThreads,
-        maxArrivingBodyBytes);
+        maxArrivingBodyBytes,
+        maxConnections);
   }
 
   /** This configuration with another default model. */
@@ -146,7 +185,8 @@ public record ServerConfig(
         decoding,
         newDefaultModel,
         maxThreads,
-        maxArrivingBodyBytes);
+        maxArrivingBodyBytes,
+        maxConnections);
   }
 
   /** This configuration with another limit on the bytes of bodies still arriving. */
@@ -159,7 +199,8 @@ public record ServerConfig(
         decoding,
         defaultModel,
         maxThreads,
-        newMaxArrivingBodyBytes);
+        newMaxArrivingBodyBytes,
+        maxConnections);
   }
 
   /** This configuration with another thread limit. */
@@ -172,6 +213,21 @@ public record ServerConfig(
         decoding,
         defaultModel,
         newMaxThreads,
-        maxArrivingBodyBytes);
+        maxArrivingBodyBytes,
+        maxConnections);
+  }
+
+  /** This configuration with another connection limit. */
+  public ServerConfig withMaxConnections(int newMaxConnections) {
+    return new ServerConfig(
+        host,
+        port,
+        maxRequestBytes,
+        preprocessing,
+        decoding,
+        defaultModel,
+        maxThreads,
+        maxArrivingBodyBytes,
+        newMaxConnections);
   }
 }

@@ -203,6 +203,10 @@ class ServeCommandTest {
     assertThat(serverThreads.exitCode()).isEqualTo(DigitsCommand.EXIT_USER_ERROR);
     assertThat(serverThreads.err()).contains("Jetty needs at least 8 threads, got 2");
 
+    CliRun connections = CliRun.of("serve", "--max-connections", "0", "--model", alpha);
+    assertThat(connections.exitCode()).isEqualTo(DigitsCommand.EXIT_USER_ERROR);
+    assertThat(connections.err()).contains("the connection limit must be at least 1, got 0");
+
     CliRun notANumber = CliRun.of("serve", "--port", "http");
     assertThat(notANumber.exitCode()).isEqualTo(DigitsCommand.EXIT_USER_ERROR);
     assertThat(notANumber.err().lines())

@@ -18,5 +18,11 @@ class ServerConfigTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> defaults.withMaxThreads(2))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThat(defaults.maxConnections())
+        .isEqualTo(ServerConfig.defaultMaxConnections())
+        .isPositive();
+    assertThatThrownBy(() -> defaults.withMaxConnections(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the connection limit must be at least 1, got 0");
   }
 }
