@@ -114,9 +114,10 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig.defaults()
             .withAddress(host, port)
             .withMaxRequestBytes(maxRequestBytes)
-            .withMaxThreads(maxServerThreads)
-            .withMaxConnections(
-                maxConnections == null ? ServerConfig.defaultMaxConnections() : maxConnections);
+            .withMaxThreads(maxServerThreads);
+    if (maxConnections != null) {
+      config = config.withMaxConnections(maxConnections);
+    }
     List<String> toLoad = ServedModels.resolve(models);
     DjlEnvironment.configure(threads);
     PrintWriter out = spec.commandLine().getOut();
