@@ -32,7 +32,8 @@ final class InkExtractor {
     ContentBox box = image.content;
     LevelHistogram levels = LevelHistogram.ofImage(luma, width, height, box);
     LevelHistogram border =
-        LevelHistogram.ofBorder(luma, width, height, Math.max(1, Math.min(width, height) / 40));
+        LevelHistogram.ofBorder(
+            luma, width, height, Math.max(1, Math.min(width, height) / 40), box);
     int paper = border.quantile(0.5);
     long tail = Math.max(1, (long) Math.ceil(TAIL_FRACTION * levels.total()));
     boolean darkInk = paper - levels.fromLow(tail) >= levels.fromHigh(tail) - paper;
