@@ -36,8 +36,8 @@ record ContentBox(int left, int top, int right, int bottom) {
     Arrays.fill(pixels, 0, top * width, value);
     for (int y = top; y < bottom; y++) {
       int row = y * width;
-      Arrays.fill(pixels, row, row + left, value);
-      Arrays.fill(pixels, row + right, row + width, value);
+      EightBytes.fill(pixels, row, row + left, value);
+      EightBytes.fill(pixels, row + right, row + width, value);
     }
     Arrays.fill(pixels, bottom * width, height * width, value);
   }

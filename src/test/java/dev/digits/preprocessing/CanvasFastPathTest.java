@@ -9,8 +9,9 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shortcuts of the canvas path: the content box found while decoding RGBA, and the buffer of
- * inflated rows that a thread reuses from image to image.
+ * The shortcuts of the canvas path: the content box found while decoding RGBA, the planes filled
+ * with the background at once, and the buffer of inflated rows that a thread reuses from image to
+ * image.
  */
 class CanvasFastPathTest {
   private static final PreprocessingLimits LIMITS = PreprocessingLimits.DEFAULT;
@@ -90,6 +91,27 @@ class CanvasFastPathTest {
     assertThat(fast.coverage).isEqualTo(reference.coverage);
     assertThat(fast.coveredLuma).isEqualTo(reference.coveredLuma);
     assertThat(fast.luma).isEqualTo(reference.luma);
+  }
+
+  @Test
+  void aTranslucentColouredBackgroundDecodesAsImageIoDecodesIt() throws Exception {
+    int[] tinted = {200, 40, 90, 128};
+    int[] ink = {10, 20, 30, 255};
+    byte[][] rows = canvas(70, 50, tinted, ink, 12, 8, 40, 33);
+    // Background between strokes too: a gap inside the box.
+    for (int x = 20; x < 25; x++) {
+      System.arraycopy(new byte[] {(byte) 200, 40, 90, (byte) 128}, 0, rows[15], 4 * x, 4);
+    }
+    byte[] png = PngCrafter.png(70, 50, 8, 6, rows, new int[] {0, 1, 2, 3, 4}, 1);
+
+    LumaImage fast = PngPixels.decode(PngFile.parse(png, LIMITS));
+    LumaImage reference = RasterLuminance.of(ImageIO.read(new ByteArrayInputStream(png)));
+
+    assertThat(fast.content).isEqualTo(new ContentBox(12, 8, 40, 33));
+    assertThat(fast.luma).isEqualTo(reference.luma);
+    assertThat(fast.alpha).isEqualTo(reference.alpha);
+    assertThat(fast.coverage).isEqualTo(reference.coverage);
+    assertThat(fast.coveredLuma).isEqualTo(reference.coveredLuma);
   }
 
   @Test
