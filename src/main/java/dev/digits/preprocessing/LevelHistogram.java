@@ -36,11 +36,14 @@ final class LevelHistogram {
     for (int y = 0; y < height; y++) {
       int row = y * width;
       boolean inBox = y >= box.top() && y < box.bottom();
+      // The columns of this row that lie in the box; none for a row outside it.
+      int left = inBox ? box.left() : 0;
+      int right = inBox ? box.right() : 0;
       if (y < ring || y >= height - ring || 2 * ring >= width) {
-        outside += countWithin(values, row, 0, width, inBox ? box : null, counts);
+        outside += countWithin(values, row, 0, width, left, right, counts);
       } else {
-        outside += countWithin(values, row, 0, ring, inBox ? box : null, counts);
-        outside += countWithin(values, row, width - ring, width, inBox ? box : null, counts);
+        outside += countWithin(values, row, 0, ring, left, right, counts);
+        outside += countWithin(values, row, width - ring, width, left, right, counts);
       }
     }
     LevelHistogram histogram = of(counts);
@@ -49,13 +52,13 @@ final class LevelHistogram {
   }
 
   /**
-   * Counts the columns {@code [from, to)} of a row that lie inside the box's columns ({@code null}
-   * when the row is outside the box) and returns how many lie outside it.
+   * Counts the columns {@code [from, to)} of a row that lie within {@code [left, right)} and
+   * returns how many do not.
    */
   private static int countWithin(
-      byte[] values, int row, int from, int to, ContentBox box, int[] counts) {
-    int start = box == null ? to : Math.max(from, box.left());
-    int end = box == null ? to : Math.min(to, box.right());
+      byte[] values, int row, int from, int to, int left, int right, int[] counts) {
+    int start = Math.max(from, left);
+    int end = Math.min(to, right);
     if (start >= end) {
       return to - from;
     }
