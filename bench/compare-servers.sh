@@ -6,6 +6,7 @@
 #   bench/compare-servers.sh BEFORE.jar AFTER.jar     (copies of target/digits.jar)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/servers.sh
 before=$1
 after=$2
 rounds=${ROUNDS:-6}
@@ -19,12 +20,7 @@ before_pid=$!
 DIGITS_JAR="$after" ./digits serve --host 127.0.0.1 --port "$after_port" >/tmp/compare-after.log 2>&1 &
 after_pid=$!
 trap 'kill $before_pid $after_pid 2>/dev/null || true' EXIT
-for i in $(seq 120); do
-  if curl -sf "localhost:$before_port/readyz" >/dev/null && curl -sf "localhost:$after_port/readyz" >/dev/null; then
-    break
-  fi
-  sleep 1
-done
+wait_until_ready "$before_port" "$after_port"
 
 # One window of load; prints "requests/s p99-ms server-µs/req".
 window() {

@@ -5,6 +5,7 @@
 # python3-pil (apt-get install python3-flask python3-torch python3-pil).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/servers.sh
 clients=${CLIENTS:-1,4,16}
 duration=${DURATION:-10}
 flask_port=${FLASK_PORT:-5055}
@@ -16,12 +17,7 @@ flask_pid=$!
 digits_pid=$!
 trap 'kill $flask_pid $digits_pid 2>/dev/null || true' EXIT
 
-for i in $(seq 120); do
-  if curl -sf "localhost:$flask_port/readyz" >/dev/null && curl -sf "localhost:$digits_port/readyz" >/dev/null; then
-    break
-  fi
-  sleep 1
-done
+wait_until_ready "$flask_port" "$digits_port"
 digits_jvm=$(pgrep -f "digits.jar serve --host 127.0.0.1 --port $digits_port" | head -1)
 
 echo "== seed: Flask + PyTorch (python3 bench/seed-flask/app.py)"
