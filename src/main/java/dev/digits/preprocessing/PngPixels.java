@@ -192,7 +192,8 @@ final class PngPixels {
 
     /**
      * Makes the alpha plane when the first pixel that is not opaque turns up on an opaque
-     * background: every pixel before it was opaque, and every one after it will be written.
+     * background: every pixel before it was opaque, as is the background after it, and every other
+     * pixel after it will be written.
      */
     private byte[] alphaPlane() {
       alpha = new byte[luma.length];

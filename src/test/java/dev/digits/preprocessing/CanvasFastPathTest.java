@@ -38,9 +38,26 @@ class CanvasFastPathTest {
     return rows;
   }
 
+  private static byte[] rgbaPng(byte[][] rows, int width, int height) {
+    return PngCrafter.png(width, height, 8, 6, rows, new int[] {0, 1, 2, 3, 4}, 1);
+  }
+
   private static LumaImage decode(byte[][] rows, int width, int height) throws Exception {
-    byte[] png = PngCrafter.png(width, height, 8, 6, rows, new int[] {0, 1, 2, 3, 4}, 1);
-    return PngPixels.decode(PngFile.parse(png, LIMITS));
+    return PngPixels.decode(PngFile.parse(rgbaPng(rows, width, height), LIMITS));
+  }
+
+  /** Decodes on the canvas path, asserting that ImageIO's decoding of the same file agrees. */
+  private static LumaImage decodeAsImageIoDoes(byte[][] rows, int width, int height)
+      throws Exception {
+    byte[] png = rgbaPng(rows, width, height);
+    LumaImage fast = PngPixels.decode(PngFile.parse(png, LIMITS));
+    LumaImage reference = RasterLuminance.of(ImageIO.read(new ByteArrayInputStream(png)));
+
+    assertThat(fast.luma).isEqualTo(reference.luma);
+    assertThat(fast.alpha).isEqualTo(reference.alpha);
+    assertThat(fast.coverage).isEqualTo(reference.coverage);
+    assertThat(fast.coveredLuma).isEqualTo(reference.coveredLuma);
+    return fast;
   }
 
   @Test
@@ -81,16 +98,10 @@ class CanvasFastPathTest {
     byte[][] rows = canvas(64, 48, white, black, 10, 5, 50, 40);
     // Rows of opaque pixels are decoded before this one turns up, on a row of its own.
     System.arraycopy(new byte[] {0, 0, 0, (byte) 128}, 0, rows[30], 4 * 55, 4);
-    byte[] png = PngCrafter.png(64, 48, 8, 6, rows, new int[] {0, 1, 2, 3, 4}, 1);
 
-    LumaImage fast = PngPixels.decode(PngFile.parse(png, LIMITS));
-    LumaImage reference = RasterLuminance.of(ImageIO.read(new ByteArrayInputStream(png)));
+    LumaImage fast = decodeAsImageIoDoes(rows, 64, 48);
 
-    assertThat(fast.alpha).isEqualTo(reference.alpha);
     assertThat(fast.alpha[30 * 64 + 55] & 0xFF).isEqualTo(128);
-    assertThat(fast.coverage).isEqualTo(reference.coverage);
-    assertThat(fast.coveredLuma).isEqualTo(reference.coveredLuma);
-    assertThat(fast.luma).isEqualTo(reference.luma);
   }
 
   @Test
@@ -102,16 +113,10 @@ class CanvasFastPathTest {
     for (int x = 20; x < 25; x++) {
       System.arraycopy(new byte[] {(byte) 200, 40, 90, (byte) 128}, 0, rows[15], 4 * x, 4);
     }
-    byte[] png = PngCrafter.png(70, 50, 8, 6, rows, new int[] {0, 1, 2, 3, 4}, 1);
 
-    LumaImage fast = PngPixels.decode(PngFile.parse(png, LIMITS));
-    LumaImage reference = RasterLuminance.of(ImageIO.read(new ByteArrayInputStream(png)));
+    LumaImage fast = decodeAsImageIoDoes(rows, 70, 50);
 
     assertThat(fast.content).isEqualTo(new ContentBox(12, 8, 40, 33));
-    assertThat(fast.luma).isEqualTo(reference.luma);
-    assertThat(fast.alpha).isEqualTo(reference.alpha);
-    assertThat(fast.coverage).isEqualTo(reference.coverage);
-    assertThat(fast.coveredLuma).isEqualTo(reference.coveredLuma);
   }
 
   @Test
