@@ -91,8 +91,8 @@ sealed interface Layer {
           trained,
           weights,
           (weight, bias) ->
-              new InferenceStep.Convolution(
-                  weight, bias, new Shape(stride, stride), new Shape(padding, padding)));
+              InferenceStep.Convolution.channelsLast(
+                  weight, bias, new Shape(stride, stride), new Shape(padding, padding), weights));
     }
   }
 

@@ -47,6 +47,41 @@ class InferenceTest {
   }
 
   @Test
+  void aChannelsLastConvolutionHoldsTheSameWeightsAndComputesTheSameAsTheUsualOne() {
+    Random random = new Random(5);
+    try (NDManager manager = NDManager.newBaseManager()) {
+      // Unequal sizes in every dimension, so any mix-up of the reordering's indices shows.
+      Shape weightShape = new Shape(6, 4, 3, 2);
+      NDArray weight = gaussian(manager, weightShape, random);
+      NDArray bias = gaussian(manager, new Shape(6), random);
+      NDArray images = gaussian(manager, new Shape(3, 4, 9, 7), random);
+      Shape stride = new Shape(1, 1);
+      Shape padding = new Shape(1, 0);
+      InferenceStep.Convolution usual =
+          new InferenceStep.Convolution(weight, bias, stride, padding);
+      InferenceStep.Convolution channelsLast =
+          InferenceStep.Convolution.channelsLast(weight, bias, stride, padding, manager);
+
+      assertThat(channelsLast.weight().getShape()).isEqualTo(weightShape);
+      assertThat(channelsLast.weight().toFloatArray()).containsExactly(weight.toFloatArray());
+      float[] expected = usual.apply(images).toFloatArray();
+      float[] actual = channelsLast.apply(images).toFloatArray();
+      assertThat(actual).hasSameSizeAs(expected);
+      for (int i = 0; i < expected.length; i++) {
+        assertThat(actual[i]).as("output %d", i).isCloseTo(expected[i], within(1e-4f));
+      }
+    }
+  }
+
+  private static NDArray gaussian(NDManager manager, Shape shape, Random random) {
+    float[] values = new float[(int) shape.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) random.nextGaussian();
+    }
+    return manager.create(values, shape);
+  }
+
+  @Test
   void isASnapshotOfTheWeightsWhenItWasMade() {
     try (Model model = randomized(Architecture.GAP_CNN, 3)) {
       float[] pixels = randomPixels(2, 5);
