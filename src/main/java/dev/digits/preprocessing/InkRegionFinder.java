@@ -57,7 +57,7 @@ final class InkRegionFinder {
   }
 
   /** Adds the counted ink of each pixel in the given rectangle to its row's and column's mass. */
-  private static void accumulateProfiles(
+  static void accumulateProfiles(
       byte[] ink,
       int width,
       int height,
@@ -74,10 +74,25 @@ final class InkRegionFinder {
       int row = y * width;
       long mass = 0;
       for (int x = left; x < right; x++) {
-        // Most of the box is paper between strokes: skip eight pixels below the box level at once.
-        if (x + 8 <= right && (EightBytes.get(ink, row + x) & BOX_LEVEL_BITS) == 0) {
-          x += 7;
-          continue;
+        if (x + 8 <= right) {
+          long pixels = EightBytes.get(ink, row + x);
+          // Most of the box is paper between strokes: skip eight pixels below the box level at
+          // once.
+          if ((pixels & BOX_LEVEL_BITS) == 0) {
+            x += 7;
+            continue;
+          }
+          // Inside a stroke all eight reach the box level, so each has a neighbour that does (the
+          // next pixel in the word, or the one before): all count, with no neighbour to look up.
+          if (((pixels | pixels << 1) & TOP_BITS) == TOP_BITS) {
+            for (int k = 0; k < 8; k++, pixels >>>= 8) {
+              int value = (int) pixels & 0xFF;
+              mass += value;
+              columnMass[x + k] += value;
+            }
+            x += 7;
+            continue;
+          }
         }
         int value = ink[row + x] & 0xFF;
         // Along a stroke the pixel before or after is inked, so the rows above and below are
