@@ -4,6 +4,8 @@
 # times, the order swapping every round. The host's speed drifts by up to 30 % within an hour; taking
 # turns puts that drift on both. Usage:
 #   bench/compare-servers.sh BEFORE.jar AFTER.jar     (copies of target/digits.jar)
+# BEFORE_OPTS and AFTER_OPTS add options to each `digits serve`, to compare settings of one build:
+#   BEFORE_OPTS="--request-nice 0" bench/compare-servers.sh target/digits.jar target/digits.jar
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source bench/servers.sh
@@ -15,9 +17,11 @@ clients=${CLIENTS:-16}
 before_port=${BEFORE_PORT:-8096}
 after_port=${AFTER_PORT:-8097}
 
-DIGITS_JAR="$before" ./digits serve --host 127.0.0.1 --port "$before_port" >/tmp/compare-before.log 2>&1 &
+# shellcheck disable=SC2086 # the options are words to split
+DIGITS_JAR="$before" ./digits serve --host 127.0.0.1 --port "$before_port" ${BEFORE_OPTS:-} >/tmp/compare-before.log 2>&1 &
 before_pid=$!
-DIGITS_JAR="$after" ./digits serve --host 127.0.0.1 --port "$after_port" >/tmp/compare-after.log 2>&1 &
+# shellcheck disable=SC2086
+DIGITS_JAR="$after" ./digits serve --host 127.0.0.1 --port "$after_port" ${AFTER_OPTS:-} >/tmp/compare-after.log 2>&1 &
 after_pid=$!
 trap 'kill $before_pid $after_pid 2>/dev/null || true' EXIT
 wait_until_ready "$before_port" "$after_port"

@@ -3,6 +3,7 @@ package dev.digits.cli;
 import dev.digits.model.DjlEnvironment;
 import dev.digits.serving.DigitsServer;
 import dev.digits.serving.ModelCatalog;
+import dev.digits.serving.NiceValue;
 import dev.digits.serving.ServerConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -96,6 +97,18 @@ final class ServeCommand implements Callable<Integer> {
   int maxServerThreads;
 
   @Option(
+      names = "--request-nice",
+      paramLabel = "N",
+      defaultValue = "" + ServerConfig.DEFAULT_REQUEST_NICE,
+      description =
+          "Run the request threads N steps down Linux's nice scale (0-19) from the inference"
+              + " threads, so that forward passes, which every request waits for in turn, are not"
+              + " preempted by them: more requests a second under load, a longer latency tail, and"
+              + " request threads below other processes (docs/SERVING.md). Default:"
+              + " ${DEFAULT-VALUE}.")
+  int requestNice;
+
+  @Option(
       names = "--max-connections",
       paramLabel = "N",
       description =
@@ -114,7 +127,7 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig.defaults()
             .withAddress(host, port)
             .withMaxRequestBytes(maxRequestBytes)
-            .withMaxThreads(maxServerThreads);
+            .withRequestThreads(new ServerConfig.RequestThreads(maxServerThreads, requestNice));
     if (maxConnections != null) {
       config = config.withMaxConnections(maxConnections);
     }
@@ -132,6 +145,11 @@ final class ServeCommand implements Callable<Integer> {
           "digits: serving on %s (models: %s)%n",
           url(server.port()),
           String.join(", ", toLoad));
+      if (requestNice > 0 && !NiceValue.isSupported()) {
+        out.println(
+            "digits: --request-nice has no effect here (it needs Linux); request threads run at"
+                + " the inference threads' priority");
+      }
       out.flush();
       ModelCatalog catalog;
       long start = System.nanoTime();

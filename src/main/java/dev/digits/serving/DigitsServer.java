@@ -18,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The web server: the drawing page, its assets, the prediction API, the API docs, the study report
@@ -67,7 +66,7 @@ public final class DigitsServer {
     javalin.startup.showOldJavalinVersionWarning = false;
     javalin.jetty.host = config.host();
     javalin.jetty.port = config.port();
-    javalin.jetty.threadPool = threadPool(config.maxThreads());
+    javalin.jetty.threadPool = new RequestThreadPool(config.requestThreads());
     javalin.jetty.modifyServer(
         server -> {
           server.setErrorHandler(new JsonErrorHandler());
@@ -181,12 +180,6 @@ public final class DigitsServer {
                 + failure.getMessage());
     bind.initCause(failure);
     return new UncheckedIOException(bind);
-  }
-
-  private static QueuedThreadPool threadPool(int maxThreads) {
-    QueuedThreadPool pool = new QueuedThreadPool(maxThreads, 8, 60_000);
-    pool.setName("digits-http");
-    return pool;
   }
 
   private static ModelCatalog checkDefault(ModelCatalog catalog, String defaultModel) {

@@ -97,7 +97,9 @@ class ServeCommandTest {
             "--threads",
             "2",
             "--max-server-threads",
-            "16")) {
+            "16",
+            "--request-nice",
+            "3")) {
       int port =
           Integer.parseInt(serve.awaitOutput("http://127\\.0\\.0\\.1:(\\d+)", STARTUP).group(1));
       serve.awaitOutput("default model: beta", STARTUP);
@@ -202,6 +204,10 @@ class ServeCommandTest {
     CliRun serverThreads = CliRun.of("serve", "--max-server-threads", "2", "--model", alpha);
     assertThat(serverThreads.exitCode()).isEqualTo(DigitsCommand.EXIT_USER_ERROR);
     assertThat(serverThreads.err()).contains("Jetty needs at least 8 threads, got 2");
+
+    CliRun nice = CliRun.of("serve", "--request-nice", "20", "--model", alpha);
+    assertThat(nice.exitCode()).isEqualTo(DigitsCommand.EXIT_USER_ERROR);
+    assertThat(nice.err()).contains("the request threads' nice increment must be in 0..19, got 20");
 
     CliRun connections = CliRun.of("serve", "--max-connections", "0", "--model", alpha);
     assertThat(connections.exitCode()).isEqualTo(DigitsCommand.EXIT_USER_ERROR);

@@ -16,7 +16,14 @@ class ServerConfigTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> defaults.withMaxRequestBytes(10))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> defaults.withMaxThreads(2))
+    assertThatThrownBy(() -> new ServerConfig.RequestThreads(2, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(defaults.requestThreads())
+        .isEqualTo(new ServerConfig.RequestThreads(64, ServerConfig.DEFAULT_REQUEST_NICE));
+    assertThatThrownBy(() -> new ServerConfig.RequestThreads(64, 20))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the request threads' nice increment must be in 0..19, got 20");
+    assertThatThrownBy(() -> new ServerConfig.RequestThreads(64, -1))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(defaults.maxConnections())
         .isEqualTo(ServerConfig.defaultMaxConnections())

@@ -36,7 +36,8 @@ class SlowUploadTest {
   static void start() {
     server =
         RunningServer.start(
-            ServerConfig.defaults().withMaxThreads(THREADS), FakeClassifier.catalog());
+            ServerConfig.defaults().withRequestThreads(new ServerConfig.RequestThreads(THREADS, 0)),
+            FakeClassifier.catalog());
   }
 
   @AfterAll
