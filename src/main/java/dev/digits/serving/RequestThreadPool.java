@@ -7,7 +7,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * as it starts (see {@link ServerConfig.RequestThreads#niceIncrement()}).
  */
 final class RequestThreadPool extends QueuedThreadPool {
-  private static final int MIN_THREADS = 8;
+  /** The threads the pool keeps even when idle, and so the least it may be given. */
+  static final int MIN_THREADS = 8;
+
   private static final int IDLE_TIMEOUT_MS = 60_000;
 
   private final int niceIncrement;

@@ -236,7 +236,7 @@ public record ServerConfig(
   /**
    * Jetty's threads, which do everything for a request but its forward pass.
    *
-   * @param max the most threads for connections and requests, at least 8
+   * @param max the most threads for connections and requests, at least the pool's minimum (8)
    * @param niceIncrement how many steps down Linux's nice scale (0–19) they run from the rest of
    *     the process, and so from the inference threads; 0 (the default) leaves them alone. Under
    *     load the forward passes are the one stage every request waits for in turn, and at equal
@@ -248,8 +248,9 @@ public record ServerConfig(
    */
   public record RequestThreads(int max, int niceIncrement) {
     public RequestThreads {
-      if (max < 8) {
-        throw new IllegalArgumentException("Jetty needs at least 8 threads, got " + max);
+      if (max < RequestThreadPool.MIN_THREADS) {
+        throw new IllegalArgumentException(
+            "Jetty needs at least " + RequestThreadPool.MIN_THREADS + " threads, got " + max);
       }
       if (niceIncrement < 0 || niceIncrement > NiceValue.LOWEST) {
         throw new IllegalArgumentException(
