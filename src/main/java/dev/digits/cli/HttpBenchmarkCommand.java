@@ -4,6 +4,7 @@ import dev.digits.benchmark.CanvasDrawings;
 import dev.digits.benchmark.HttpTarget;
 import dev.digits.benchmark.LevelResult;
 import dev.digits.benchmark.LoadGenerator;
+import dev.digits.benchmark.Processor;
 import dev.digits.benchmark.RequestFormat;
 import dev.digits.benchmark.ServerCpu;
 import dev.digits.model.DjlEnvironment;
@@ -247,6 +248,7 @@ final class HttpBenchmarkCommand implements Callable<Integer> {
       List<CanvasDrawings.Drawing> sample)
       throws Exception {
     int cpus = Runtime.getRuntime().availableProcessors();
+    String processor = Processor.describe();
     double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     double meanBytes = sample.stream().mapToInt(d -> d.png().length).average().orElse(0);
     if (json) {
@@ -261,6 +263,7 @@ final class HttpBenchmarkCommand implements Callable<Integer> {
       report.put("serverWarmupSeconds", serverWarmup);
       report.put("warmupSeconds", warmup);
       report.put("cpus", cpus);
+      report.put("processor", processor);
       report.put("loadAverage", load);
       report.put("levels", results);
       out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
@@ -281,10 +284,11 @@ final class HttpBenchmarkCommand implements Callable<Integer> {
         meanBytes / 1000);
     out.printf(
         Locale.ROOT,
-        "%s; %d CPUs, load average %.2f at the end; %.0f s of load first, then %.0f s per level"
+        "%s; %d CPUs (%s), load average %.2f at the end; %.0f s of load first, then %.0f s per level"
             + " after %.0f s warm-up%n%n",
         server,
         cpus,
+        processor,
         load,
         serverWarmup,
         duration,

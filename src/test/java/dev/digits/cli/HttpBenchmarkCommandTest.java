@@ -49,6 +49,7 @@ class HttpBenchmarkCommandTest {
     JsonNode report = JSON.readTree(run.out());
     assertThat(report.get("server").asText()).startsWith("in-process server, model tiny");
     assertThat(report.get("drawings").asInt()).isEqualTo(5);
+    assertThat(report.get("processor").asText()).isNotBlank();
     assertThat(report.get("background").asText()).isEqualTo("white");
     assertThat(report.get("serverWarmupSeconds").asDouble()).isEqualTo(0.3);
     JsonNode levels = report.get("levels");
