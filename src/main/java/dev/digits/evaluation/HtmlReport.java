@@ -1,9 +1,10 @@
 package dev.digits.evaluation;
 
-import dev.digits.data.AtomicFiles;
 import dev.digits.data.IdxImages;
 import dev.digits.evaluation.EvaluationResult.ClassScores;
 import dev.digits.evaluation.EvaluationResult.Mistake;
+import dev.digits.io.AtomicFiles;
+import dev.digits.io.Html;
 import dev.digits.model.Architecture;
 import dev.digits.model.ModelMetadata;
 import dev.digits.model.TrainingConfig;

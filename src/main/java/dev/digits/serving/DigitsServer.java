@@ -1,6 +1,7 @@
 package dev.digits.serving;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.digits.io.Json;
 import dev.digits.preprocessing.DigitPreprocessor;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -55,7 +56,7 @@ public final class DigitsServer {
   }
 
   private void configure(JavalinConfig javalin) {
-    ObjectMapper mapper = Json.newMapper();
+    ObjectMapper mapper = Json.responses();
     ApiHandlers api =
         new ApiHandlers(
             models,

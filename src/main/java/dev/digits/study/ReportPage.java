@@ -3,9 +3,10 @@ package dev.digits.study;
 import dev.digits.data.IdxImages;
 import dev.digits.data.LabelledImages;
 import dev.digits.evaluation.EvaluationResult.Mistake;
+import dev.digits.io.GreyPngEncoder;
+import dev.digits.io.Html;
 import dev.digits.model.ModelMetadata.EpochRecord;
 import dev.digits.model.TrainingConfig;
-import dev.digits.preprocessing.GreyPngEncoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -102,9 +103,9 @@ final class ReportPage {
     fact("Training images", Html.number(report.trainingImages(), 0));
     fact("Validation images", Html.number(report.validationImages(), 0));
     fact("Test images", Html.number(report.testImages(), 0));
-    fact("L1 strength λ₁", Html.strength(report.plan().l1()));
-    fact("L2 strength λ₂", Html.strength(report.plan().l2()));
-    fact("Near zero", "|w| < " + Html.strength(report.nearZeroThreshold()));
+    fact("L1 strength λ₁", Html.powerOfTenMultiple(report.plan().l1()));
+    fact("L2 strength λ₂", Html.powerOfTenMultiple(report.plan().l2()));
+    fact("Near zero", "|w| < " + Html.powerOfTenMultiple(report.nearZeroThreshold()));
     fact(
         "Report made",
         report.createdAt().substring(0, Math.min(16, report.createdAt().length())).replace('T', ' ')
@@ -138,9 +139,9 @@ final class ReportPage {
       out.append("<tr><th scope=\"row\">")
           .append(variantName(variant))
           .append("</th><td>")
-          .append(Html.strength(v.l1()))
+          .append(Html.powerOfTenMultiple(v.l1()))
           .append("</td><td>")
-          .append(Html.strength(v.l2()))
+          .append(Html.powerOfTenMultiple(v.l2()))
           .append("</td><td")
           .append(v.testAccuracy() == bestAccuracy ? " class=\"best\"" : "")
           .append('>')
@@ -305,7 +306,7 @@ final class ReportPage {
     }
     out.append("</tbody></table></div>\n<p class=\"note\">Near-zero weights: the share of")
         .append(" convolution and dense weights with |w| &lt; ")
-        .append(Html.strength(report.nearZeroThreshold()))
+        .append(Html.powerOfTenMultiple(report.nearZeroThreshold()))
         .append(" (biases and batch-norm parameters are not penalized and not counted). The")
         .append(" penalty at the end is λ₁·Σ|w| + λ₂·Σw² of the trained weights: the term the")
         .append(" variant adds to its loss.</p>\n<div class=\"narrow\">\n");
@@ -319,10 +320,12 @@ final class ReportPage {
             "chart-sparsity",
             "Share of near-zero weights",
             "Share of convolution and dense weights with magnitude below "
-                + Html.strength(report.nearZeroThreshold())
+                + Html.powerOfTenMultiple(report.nearZeroThreshold())
                 + ", per variant.",
             bars),
-        "Share of weights with |w| &lt; " + Html.strength(report.nearZeroThreshold()) + ".");
+        "Share of weights with |w| &lt; "
+            + Html.powerOfTenMultiple(report.nearZeroThreshold())
+            + ".");
     out.append("</div>\n<h3>Weight magnitudes</h3>\n<div class=\"charts histograms\">\n");
     double maxShare = 0;
     for (VariantResult v : report.variants()) {
