@@ -88,6 +88,11 @@ public final class BatchingClassifier implements DigitClassifier {
     return predictions;
   }
 
+  /** How many images wait for a pass at this moment: for tests, which must not guess. */
+  int waitingImages() {
+    return waiting.size();
+  }
+
   @Override
   public void close() {
     closed = true;

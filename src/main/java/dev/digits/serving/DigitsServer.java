@@ -35,6 +35,8 @@ public final class DigitsServer {
   /** Jetty's server, known once Javalin has built it. */
   private Server jetty;
 
+  private BodyPrefetchingHandler bodies;
+
   /**
    * A server for models that are already loaded.
    *
@@ -74,8 +76,9 @@ public final class DigitsServer {
           // Tracks requests in progress for stopGracefully, and gathers bodies before a request
           // takes a thread; Javalin nests its handler inside the innermost.
           GracefulHandler graceful = new GracefulHandler();
-          graceful.setHandler(
-              new BodyPrefetchingHandler(config.maxRequestBytes(), config.maxArrivingBodyBytes()));
+          bodies =
+              new BodyPrefetchingHandler(config.maxRequestBytes(), config.maxArrivingBodyBytes());
+          graceful.setHandler(bodies);
           server.setHandler(graceful);
           server.addBean(
               new ConnectionCap(
@@ -150,6 +153,16 @@ public final class DigitsServer {
       jetty.setStopTimeout(grace.toMillis());
     }
     app.stop();
+  }
+
+  /** The bytes that bodies still arriving hold: for tests, which must not guess. */
+  long arrivingBodyBytes() {
+    return bodies == null ? 0 : bodies.arrivingBytes();
+  }
+
+  /** Whether a stop has begun and not yet ended: for tests, which must not guess. */
+  boolean isStopping() {
+    return jetty != null && jetty.isStopping();
   }
 
   /** The port the server listens on: the configured one, or the one picked for port 0. */

@@ -14,10 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Clients that start a body and stall hold no thread: with more of them than the server has
@@ -29,21 +28,12 @@ class SlowUploadTest {
 
   private static final int STALLED = 4 * THREADS;
 
-  private static RunningServer server;
+  @RegisterExtension
+  static final RunningServer server =
+      RunningServer.forEachTest(
+          ServerConfig.defaults().withRequestThreads(new ServerConfig.RequestThreads(THREADS, 0)));
+
   private final List<Socket> stalled = new ArrayList<>();
-
-  @BeforeAll
-  static void start() {
-    server =
-        RunningServer.start(
-            ServerConfig.defaults().withRequestThreads(new ServerConfig.RequestThreads(THREADS, 0)),
-            FakeClassifier.catalog());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   @AfterEach
   void closeStalled() throws IOException {
