@@ -17,8 +17,8 @@ import java.util.Locale;
  *
  * <p>Why not {@link java.net.http.HttpClient}: its per-request machinery (executors, futures,
  * header maps) costs CPU on every request, and the load generator shares the machine with the
- * server it measures. Here a request is one write of bytes prepared in advance and a response
- * is parsed straight from a reused buffer. It understands what a server answers a client like this:
+ * server it measures. Here a request is one write of bytes prepared in advance and a response is
+ * parsed straight from a reused buffer. It understands what a server answers a client like this:
  * Content-Length or chunked bodies, and {@code Connection: close}, after which it reconnects.
  */
 final class KeepAliveConnection implements Closeable {

@@ -11,9 +11,9 @@ import java.util.List;
 /** The models a server started from the command line offers, and how they are loaded. */
 final class ServedModels {
   /**
-   * The most images in one forward pass. A small network's pass costs far less per image in a
-   * batch than alone, and a pass of 16 is still short next to the latency a server that busy has
-   * anyway (DECISIONS: "Half the cores for forward passes, batches of up to 16").
+   * The most images in one forward pass. A small network's pass costs far less per image in a batch
+   * than alone, and a pass of 16 is still short next to the latency a server that busy has anyway
+   * (DECISIONS: "Half the cores for forward passes, batches of up to 16").
    */
   static final int MAX_BATCH = 16;
 
