@@ -14,6 +14,8 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -158,6 +160,16 @@ public final class DigitsServer {
   /** The bytes that bodies still arriving hold: for tests, which must not guess. */
   long arrivingBodyBytes() {
     return bodies == null ? 0 : bodies.arrivingBytes();
+  }
+
+  /** The idle timeouts of the connections open at this moment: for tests, which must not guess. */
+  List<Duration> openConnectionIdleTimeouts() {
+    return jetty == null
+        ? List.of()
+        : Arrays.stream(jetty.getConnectors())
+            .flatMap(connector -> connector.getConnectedEndPoints().stream())
+            .map(endPoint -> Duration.ofMillis(endPoint.getIdleTimeout()))
+            .toList();
   }
 
   /** Whether a stop has begun and not yet ended: for tests, which must not guess. */

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.digits.Await;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -52,14 +54,15 @@ class ArrivingBodiesBudgetTest {
     stallOne();
     int size = BUDGET - STALLED_BODY + 1;
 
-    // The client sends its body in pieces, as a slow uplink does, well after the 503 is written:
-    // a server that closed at once would make TCP reset these writes and the answer with them.
+    // The client sends its body only once the 503 has arrived: a server that closed at once
+    // would make TCP reset these writes, and the reset would destroy the answer before it is read.
     Socket refused = open("Content-Length: " + size, new byte[0]);
+    InputStream answer = refused.getInputStream();
+    Await.until("the answer arrives", () -> available(answer) > 0);
     OutputStream out = refused.getOutputStream();
     for (int sent = 0; sent < size; sent += 4096) {
       out.write(new byte[Math.min(4096, size - sent)]);
       out.flush();
-      Thread.sleep(20);
     }
     assertBusy(refused);
   }
@@ -93,6 +96,14 @@ class ArrivingBodiesBudgetTest {
     Socket stalled = open("Content-Length: " + STALLED_BODY, new byte[10]);
     Await.until("the server counts the stalled body", () -> arrivingBytes() == STALLED_BODY);
     return stalled;
+  }
+
+  private static int available(InputStream in) {
+    try {
+      return in.available();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static long arrivingBytes() {

@@ -2,6 +2,7 @@ package dev.digits.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.digits.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,6 +49,9 @@ class SlowUploadTest {
     for (int i = 0; i < STALLED; i++) {
       stall(header("Content-Length: " + png.length), Arrays.copyOf(png, 10));
     }
+    Await.until(
+        "the server holds every stalled body",
+        () -> server.server().arrivingBodyBytes() == (long) STALLED * png.length);
 
     assertOthersAreAnswered();
   }
@@ -67,7 +71,9 @@ class SlowUploadTest {
   void aBodyThatArrivesLateIsAnswered() throws Exception {
     byte[] png = TestImages.tallPng();
     Socket socket = stall(header("Content-Length: " + png.length), Arrays.copyOf(png, 10));
-    Thread.sleep(300);
+    Await.until(
+        "the server waits for the rest of the body",
+        () -> server.server().arrivingBodyBytes() == png.length);
     OutputStream out = socket.getOutputStream();
     out.write(png, 10, png.length - 10);
     out.flush();
