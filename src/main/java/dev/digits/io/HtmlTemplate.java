@@ -32,8 +32,8 @@ public final class HtmlTemplate {
     return new HtmlTemplate(Resources.text(HtmlTemplate.class, path));
   }
 
-  /** A template given as text, for fragments and tests. */
-  public static HtmlTemplate of(String source) {
+  /** A template given as text: for tests of the slots' rules. */
+  static HtmlTemplate of(String source) {
     return new HtmlTemplate(source);
   }
 
