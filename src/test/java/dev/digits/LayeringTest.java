@@ -44,7 +44,7 @@ class LayeringTest {
           layer("preprocessing", packages("io"), libraries()),
           layer("model", packages("io"), libraries("DJL", "Jackson")),
           layer("corpus", packages("data", "drawing", "preprocessing", "model", "io"), libraries()),
-          layer("evaluation", packages("corpus", "model", "data", "io"), libraries()),
+          layer("evaluation", packages("corpus", "drawing", "model", "data", "io"), libraries()),
           layer(
               "training",
               packages("evaluation", "corpus", "model", "data", "io"),
