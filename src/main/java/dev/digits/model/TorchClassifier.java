@@ -12,7 +12,8 @@ public final class TorchClassifier implements DigitClassifier {
   private final LoadedModel loaded;
   private final Inference inference;
 
-  private TorchClassifier(LoadedModel loaded) {
+  /** A classifier of a model file already loaded; it owns and closes {@code loaded}. */
+  public TorchClassifier(LoadedModel loaded) {
     this.loaded = loaded;
     this.inference = Inference.of(loaded);
   }

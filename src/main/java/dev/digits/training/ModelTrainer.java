@@ -11,10 +11,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import dev.digits.corpus.NonDigitKind;
-import dev.digits.corpus.NonDigits;
-import dev.digits.corpus.Renderings;
-import dev.digits.data.LabelledImages;
 import dev.digits.data.MnistDataset;
 import dev.digits.evaluation.Calibrations;
 import dev.digits.evaluation.Declines;
@@ -39,9 +35,7 @@ import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -57,11 +51,6 @@ import java.util.function.BooleanSupplier;
  */
 public final class ModelTrainer {
   private static final InputSpec INPUT = InputSpec.MNIST;
-
-  /** Drawings of each held-out kind of non-digit measured after training. */
-  private static final int HELD_OUT_EXAMPLES = 600;
-
-  private static final long HELD_OUT_SEED = 0x4E1D_0D75L;
 
   private final TrainingConfig config;
   private final TrainingSources sources;
@@ -154,7 +143,7 @@ public final class ModelTrainer {
     ModelMetadata.Calibration calibration;
     EvaluationResult test;
     try (Inference network = snapshot(model)) {
-      calibration = calibrate(network);
+      calibration = ModelCalibration.fit(network, examples, sources, split, listener);
       test =
           Calibrations.atTemperature(
               Evaluator.evaluate(network, data.test()), calibration.temperature());
@@ -197,53 +186,6 @@ public final class ModelTrainer {
             testDeclines.acceptedAccuracy(),
             testDeclines.declinedShare()));
     return ModelFile.save(file, model.getBlock(), metadata.build());
-  }
-
-  /**
-   * The temperature and decision thresholds, fitted on the validation data (MNIST's held-out
-   * images, the held-out writers' digits, validation non-digits), with the held-out kinds of
-   * non-digit measured as well.
-   */
-  private ModelMetadata.Calibration calibrate(Inference network) {
-    EvaluationResult mnist = Evaluator.evaluate(network, data.train(), split.validation());
-    EvaluationResult pen =
-        examples.penValidation == null ? null : Evaluator.evaluate(network, examples.penValidation);
-    EvaluationResult nonDigits =
-        examples.nonDigitValidation == null
-            ? null
-            : Evaluator.evaluate(network, examples.nonDigitValidation);
-    ModelMetadata.Calibration calibration =
-        Calibrations.fit(mnist, pen, nonDigits, outputs > OutputClasses.DIGITS);
-    if (examples.nonDigitValidation == null) {
-      return calibration;
-    }
-    Map<String, Double> figures = new LinkedHashMap<>(calibration.validation());
-    DecisionRule rule =
-        new DecisionRule(true, calibration.declineThreshold(), calibration.unsureThreshold());
-    NonDigits heldOut = TrainingExamples.validationGenerator(sources, examples.writers, split);
-    for (NonDigitKind kind : NonDigitKind.values()) {
-      if (kind.heldOut()) {
-        LabelledImages drawings =
-            Renderings.nonDigits(
-                    heldOut,
-                    List.of(kind),
-                    new double[] {1},
-                    HELD_OUT_EXAMPLES,
-                    Seeds.mix(HELD_OUT_SEED, kind.ordinal()),
-                    done -> listener.examplesDrawn(kind.description(), done, HELD_OUT_EXAMPLES))
-                .examples();
-        EvaluationResult result =
-            Calibrations.atTemperature(
-                Evaluator.evaluate(network, drawings), calibration.temperature());
-        figures.put(
-            "heldOut." + kind.id() + ".declined", Declines.of(result, rule).declinedShare());
-      }
-    }
-    return new ModelMetadata.Calibration(
-        calibration.temperature(),
-        calibration.declineThreshold(),
-        calibration.unsureThreshold(),
-        figures);
   }
 
   /** The network as it is now, ready to answer; the caller closes it. */

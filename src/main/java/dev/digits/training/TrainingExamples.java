@@ -72,28 +72,78 @@ final class TrainingExamples {
   static TrainingExamples prepare(
       TrainingConfig config, TrainingSources sources, DataSplit split, TrainingListener listener) {
     Mixture mixture = config.mixture();
+    TrainingExamples validation = validation(mixture, sources, split, listener);
     List<BatchSource.Part> training = new ArrayList<>();
     training.add(new BatchSource.Part("MNIST", sources.mnist().train(), split.train()));
-    BatchSource.Part mnistValidation =
-        new BatchSource.Part("MNIST validation", sources.mnist().train(), split.validation());
-    if (!mixture.usesPenDigits()) {
-      return new TrainingExamples(training, mnistValidation, null, null, null, sources, mixture);
-    }
-    PenDigits pen = require(sources.penDigits(), "pen digits");
-    WriterSplit writers = WriterSplit.of(pen, mixture.validationWriters());
-    List<PenDigit> trainingDigits = writers.trainingDigits(pen);
-    List<PenDigit> validationDigits = writers.validationDigits(pen);
     if (mixture.penRenders() > 0) {
+      List<PenDigit> digits = validation.writers.trainingDigits(sources.penDigits());
       training.add(
           BatchSource.Part.all(
               "pen digits",
               Renderings.penDigits(
-                  trainingDigits,
+                  digits,
                   mixture.penRenders(),
                   PenStyle.PAGE,
                   Seeds.mix(config.seed(), 10),
-                  progress(listener, "pen digits", trainingDigits.size() * mixture.penRenders()))));
+                  progress(listener, "pen digits", digits.size() * mixture.penRenders()))));
     }
+    if (mixture.declines()) {
+      NonDigits generator =
+          new NonDigits(
+              require(sources.fonts(), "fonts"),
+              validation.writers.trainingDigits(sources.penDigits()),
+              new MnistGlyphs(sources.mnist().train(), first(split.train(), MNIST_GLYPHS)),
+              PenStyle.PAGE);
+      training.add(
+          BatchSource.Part.all(
+              "non-digits",
+              nonDigits(
+                      generator,
+                      mixture.nonDigits(),
+                      Seeds.mix(config.seed(), 11),
+                      progress(listener, "non-digits", mixture.nonDigits()))
+                  .examples()));
+    }
+    return new TrainingExamples(
+        training,
+        validation.mnistValidation,
+        validation.penValidation,
+        validation.nonDigitValidation,
+        validation.writers,
+        sources,
+        mixture);
+  }
+
+  /**
+   * The validation data alone, for calibrating a model trained before: MNIST's held-out images, the
+   * held-out writers' pen digits (for a recipe without pen digits, those of the default recipe's
+   * held-out writers, whom such a model never saw either) and, for a recipe that declines,
+   * validation non-digits.
+   */
+  static TrainingExamples validationOnly(
+      TrainingConfig config, TrainingSources sources, DataSplit split, TrainingListener listener) {
+    Mixture mixture = config.mixture();
+    int writers =
+        mixture.usesPenDigits()
+            ? mixture.validationWriters()
+            : TrainingConfig.DEFAULT.mixture().validationWriters();
+    return validation(new Mixture(0, mixture.nonDigits(), writers), sources, split, listener);
+  }
+
+  /**
+   * The validation examples of a mixture: fixed by the data and a fixed seed, never by a run's
+   * seed; no part of them is ever trained on.
+   */
+  private static TrainingExamples validation(
+      Mixture mixture, TrainingSources sources, DataSplit split, TrainingListener listener) {
+    BatchSource.Part mnistValidation =
+        new BatchSource.Part("MNIST validation", sources.mnist().train(), split.validation());
+    if (!mixture.usesPenDigits()) {
+      return new TrainingExamples(List.of(), mnistValidation, null, null, null, sources, mixture);
+    }
+    PenDigits pen = require(sources.penDigits(), "pen digits");
+    WriterSplit writers = WriterSplit.of(pen, mixture.validationWriters());
+    List<PenDigit> validationDigits = writers.validationDigits(pen);
     LabelledImages penValidation =
         validationDigits.isEmpty()
             ? null
@@ -107,34 +157,18 @@ final class TrainingExamples {
                     "validation pen digits",
                     validationDigits.size() * PEN_VALIDATION_RENDERS));
     LabelledImages nonDigitValidation = null;
-    if (mixture.declines()) {
-      NonDigits trainingGenerator =
-          new NonDigits(
-              require(sources.fonts(), "fonts"),
-              trainingDigits,
-              new MnistGlyphs(sources.mnist().train(), first(split.train(), MNIST_GLYPHS)),
-              PenStyle.PAGE);
-      training.add(
-          BatchSource.Part.all(
-              "non-digits",
-              nonDigits(
-                      trainingGenerator,
-                      mixture.nonDigits(),
-                      Seeds.mix(config.seed(), 11),
-                      progress(listener, "non-digits", mixture.nonDigits()))
-                  .examples()));
-      if (!validationDigits.isEmpty() && split.validation().length > 0) {
-        nonDigitValidation =
-            nonDigits(
-                    validationGenerator(sources, writers, split),
-                    NON_DIGIT_VALIDATION,
-                    VALIDATION_SEED,
-                    progress(listener, "validation non-digits", NON_DIGIT_VALIDATION))
-                .examples();
-      }
+    if (mixture.declines() && !validationDigits.isEmpty() && split.validation().length > 0) {
+      require(sources.fonts(), "fonts");
+      nonDigitValidation =
+          nonDigits(
+                  validationGenerator(sources, writers, split),
+                  NON_DIGIT_VALIDATION,
+                  VALIDATION_SEED,
+                  progress(listener, "validation non-digits", NON_DIGIT_VALIDATION))
+              .examples();
     }
     return new TrainingExamples(
-        training, mnistValidation, penValidation, nonDigitValidation, writers, sources, mixture);
+        List.of(), mnistValidation, penValidation, nonDigitValidation, writers, sources, mixture);
   }
 
   /**
