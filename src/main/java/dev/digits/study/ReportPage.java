@@ -74,6 +74,8 @@ final class ReportPage {
 
   private void header(TrainingConfig recipe) {
     out.append("<header class=\"page-head\">\n")
+        .append("<p class=\"back\"><a href=\"/\" id=\"back-link\">")
+        .append("← Back to the drawing page</a></p>\n")
         .append("<p class=\"eyebrow\">digits · regularization study</p>\n")
         .append("<h1>What L1 and L2 penalties do to ")
         .append(Html.escape(recipe.architecture()))
