@@ -89,7 +89,7 @@ class RealModelDrawingTest extends BrowserTestBase {
     browser.findElement(By.id("live-toggle")).click();
     drawDigit(2, PointerInput.Kind.MOUSE);
     assertThat(predictRequests()).isZero();
-    assertThat(result().getText()).isEqualTo("Draw a digit");
+    assertThat(result().getText()).isEqualTo("Press Predict to recognize the drawing");
 
     browser.findElement(By.id("predict-button")).click();
 
