@@ -66,7 +66,7 @@ async function recognize() {
       return;
     }
     if (entries.every((entry) => entry.error)) {
-      // One explanation beats the same refusal on every card.
+      // One explanation beats the same refusal on every row.
       throw entries[0].error;
     }
     if (compareToggle.checked && modelNames.length > 0) {
