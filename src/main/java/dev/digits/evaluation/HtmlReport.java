@@ -85,6 +85,18 @@ public final class HtmlReport {
         .append("</style>\n</head>\n<body>\n<main>\n");
     header(html, model, summary);
     figures(html, summary);
+    if (summary.decisions() != null) {
+      TrustSections.decisions(html, summary.decisions());
+    }
+    if (summary.calibration() != null) {
+      TrustSections.calibration(html, summary.calibration());
+    }
+    if (summary.pen() != null) {
+      TrustSections.pen(html, summary.pen());
+    }
+    if (summary.declines() != null) {
+      TrustSections.declines(html, summary.declines());
+    }
     html.append("<div class=\"columns\">\n");
     modelDetails(html, model, summary);
     perDigit(html, summary);

@@ -44,10 +44,12 @@ public final class TorchClassifier implements DigitClassifier {
       }
       System.arraycopy(image, 0, pixels, i * PIXELS, PIXELS);
     }
-    float[] probabilities = Inference.softmaxInPlace(inference.logits(pixels, count));
+    float[] probabilities = inference.probabilities(pixels, count);
+    int outputs = inference.outputs();
     List<Prediction> predictions = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      predictions.add(new Prediction(Arrays.copyOfRange(probabilities, i * 10, i * 10 + 10)));
+      predictions.add(
+          new Prediction(Arrays.copyOfRange(probabilities, i * outputs, (i + 1) * outputs)));
     }
     return predictions;
   }

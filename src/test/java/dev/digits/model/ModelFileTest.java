@@ -33,7 +33,7 @@ class ModelFileTest {
 
   private Path saveFresh(Architecture architecture, String file) throws IOException {
     try (Model model = Model.newInstance("fresh")) {
-      model.setBlock(architecture.newBlock());
+      model.setBlock(architecture.newBlock(10));
       model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, Architecture.INPUT_SHAPE);
       Path path = dir.resolve(file);
       ModelFile.save(

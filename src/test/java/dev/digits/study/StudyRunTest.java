@@ -61,19 +61,20 @@ class StudyRunTest {
   /** Two epochs of 4 batches each, so a stop can fall in the middle of a variant's run. */
   private static final StudyPlan PLAN =
       new StudyPlan(
-          new TrainingConfig(
-              "digits-cnn",
-              2,
-              64,
-              OptimizerKind.ADAM,
-              0.003f,
-              Schedule.ONE_CYCLE,
-              0,
-              0,
-              Augmentation.NONE,
-              3,
-              200,
-              256),
+          TrainingConfig.builder()
+              .architecture("digits-cnn")
+              .epochs(2)
+              .batchSize(64)
+              .optimizer(OptimizerKind.ADAM)
+              .learningRate(0.003f)
+              .schedule(Schedule.ONE_CYCLE)
+              .penalties(0, 0)
+              .augmentation(Augmentation.NONE)
+              .seed(3)
+              .validationSize(200)
+              .trainingLimit(256)
+              .mixture(TrainingConfig.Mixture.MNIST_ONLY)
+              .build(),
           1e-4f,
           1e-3f,
           TEST_IMAGES);
