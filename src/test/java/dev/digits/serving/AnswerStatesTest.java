@@ -15,8 +15,9 @@ import org.openqa.selenium.WebElement;
  * on show is to an older drawing, and that a model declines to call the drawing a digit.
  *
  * <p>The page reads a model's decision from the answer's {@code accepted} and {@code reason}
- * fields. The fakes' answers carry none, so these tests add them on the way into the page, by
- * wrapping its {@code fetch}: what is checked is how the page says a decision, not who makes it.
+ * fields. The fakes are sure enough of every shape to be accepted, so these tests turn answers into
+ * declines on the way into the page, by wrapping its {@code fetch}: what is checked is how the page
+ * says each decision, not who makes it (RealModelDrawingTest has the server decline a dot).
  */
 class AnswerStatesTest extends BrowserTestBase {
 

@@ -98,6 +98,27 @@ class RealModelDrawingTest extends BrowserTestBase {
   }
 
   @Test
+  void dotIsAskedToBeDrawnBiggerWithTheBestGuessBelow() {
+    // With the thinnest pen: a dot of the default pen's width sits on the "too small" threshold.
+    script(
+        "const width = document.getElementById('stroke-width'); width.value = width.min;"
+            + "width.dispatchEvent(new Event('input'));");
+    drawWithPointer(PointerInput.Kind.MOUSE, HandDrawnDigits.DOT);
+
+    waitForSettled(".verdict");
+    assertThat(result().findElement(By.cssSelector(".verdict")).getText())
+        .isEqualTo("Draw it bigger");
+    assertThat(result().findElements(By.cssSelector(".answer.guess .digit"))).hasSize(1);
+    waitUntil(
+        () ->
+            browser
+                .findElement(By.id("announcer"))
+                .getAttribute("textContent")
+                .startsWith("Draw it bigger Best guess "));
+    screenshot("real-desktop-dot");
+  }
+
+  @Test
   void liveModeAnswersTheFinishedDrawing() {
     drawDigit(4, PointerInput.Kind.MOUSE);
 
