@@ -1,7 +1,7 @@
 package dev.digits.corpus;
 
-import dev.digits.data.Sha256;
 import dev.digits.drawing.Skeleton;
+import dev.digits.io.Sha256;
 import java.awt.Font;
 import java.awt.FontFormatException;
 import java.awt.Graphics2D;

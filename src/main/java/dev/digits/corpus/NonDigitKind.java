@@ -20,6 +20,8 @@ public enum NonDigitKind {
   LINE("lines", OutputClasses.NOT_A_DIGIT, false),
   /** Polygons, stars and crosses. */
   SHAPE("shapes", OutputClasses.NOT_A_DIGIT, false),
+  /** Two to four pen strokes — lines, arcs, hooks, loops — put together at random. */
+  STROKES("random strokes", OutputClasses.NOT_A_DIGIT, false),
   /** Two or three digits side by side, apart or touching. */
   SEVERAL_DIGITS("several digits", OutputClasses.SEVERAL_DIGITS, false),
   /** Little pictures: hearts, smileys, spirals, arrows, houses, suns, waves, ticks. Held out. */

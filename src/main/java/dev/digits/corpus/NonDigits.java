@@ -60,6 +60,7 @@ public final class NonDigits {
           case SCRIBBLE -> Scribbles.any(random);
           case LINE -> Lines.any(random);
           case SHAPE -> Shapes.any(random);
+          case STROKES -> Scribbles.strokes(random);
           case SEVERAL_DIGITS -> severalDigits(random);
           case DOODLE -> Doodles.any(random);
           case WORD -> word(random);

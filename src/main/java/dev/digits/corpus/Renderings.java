@@ -49,6 +49,26 @@ public final class Renderings {
   }
 
   /**
+   * MNIST digits redrawn on the canvas as a person would draw them: glyph {@code i}'s centre lines
+   * in a style from {@code style}.
+   */
+  public static LabelledImages mnistDigits(
+      MnistGlyphs glyphs, PenStyle style, long seed, IntConsumer progress) {
+    int count = glyphs.size();
+    byte[] labels = new byte[count];
+    byte[] pixels =
+        make(
+            count,
+            seed,
+            progress,
+            (i, random) -> {
+              labels[i] = (byte) glyphs.label(i);
+              return style.place(glyphs.paths(i), random);
+            });
+    return new LabelledImages(new IdxImages(count, SIDE, SIDE, pixels), labels);
+  }
+
+  /**
    * Non-digits of the given kinds, each example's kind drawn with the given weights, labelled with
    * the kind's output.
    *

@@ -18,6 +18,39 @@ final class Scribbles {
     };
   }
 
+  /**
+   * Two to four strokes — a line, an arc, a hook or a small loop each — scattered over a square, as
+   * in a drawing that is no character at all.
+   */
+  static List<double[][]> strokes(SplittableRandom random) {
+    int count = random.nextInt(2, 5);
+    List<double[][]> paths = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      double x = random.nextDouble();
+      double y = random.nextDouble();
+      double size = Paths.between(random, 0.3, 0.9);
+      double angle = random.nextDouble() * 2 * Math.PI;
+      double[][] path =
+          switch (random.nextInt(4)) {
+            case 0 -> Paths.line(x, y, x + size * Math.cos(angle), y + size * Math.sin(angle), 4);
+            case 1 ->
+                Paths.arc(
+                    x, y, size / 2, size / 2, angle, angle + Paths.between(random, 1.5, 4), 10);
+            case 2 ->
+                Paths.through(
+                    x,
+                    y,
+                    x + size * Math.cos(angle),
+                    y + size * Math.sin(angle),
+                    x + size * Math.cos(angle + 2.3),
+                    y + size * Math.sin(angle + 2.3));
+            default -> Paths.arc(x, y, size / 4, size / 4, angle, angle + 2 * Math.PI, 12);
+          };
+      paths.add(path);
+    }
+    return paths;
+  }
+
   /** One or two strokes that wander, turning gradually and now and then sharply. */
   private static List<double[][]> wander(SplittableRandom random) {
     int strokes = random.nextDouble() < 0.7 ? 1 : 2;

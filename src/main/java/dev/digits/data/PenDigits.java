@@ -1,5 +1,6 @@
 package dev.digits.data;
 
+import dev.digits.io.Sha256;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

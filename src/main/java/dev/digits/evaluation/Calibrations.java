@@ -169,8 +169,10 @@ public final class Calibrations {
     double error = 0;
     int total = 0;
     for (Reliability.Bin bin : Reliability.of(result, bins).bins()) {
-      error += bin.count() * Math.abs(bin.meanConfidence() - bin.accuracy());
-      total += bin.count();
+      if (bin.count() > 0) {
+        error += bin.count() * Math.abs(bin.meanConfidence() - bin.accuracy());
+        total += bin.count();
+      }
     }
     return total == 0 ? Double.NaN : error / total;
   }

@@ -1,6 +1,5 @@
 package dev.digits.evaluation;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.digits.model.DecisionRule;
 import dev.digits.model.ModelMetadata;
 import java.util.List;
@@ -21,10 +20,9 @@ import java.util.List;
  * @param totalMistakes number of mistakes in all
  * @param calibration how honest the confidences are on this set
  * @param decisions what the model's decision rule does on this set
- * @param pen figures on pen digits of real writers, when asked for
- * @param declines how well the model declines, when asked for
+ * @param pen figures on pen digits of real writers when asked for, else null
+ * @param declines how well the model declines when asked for, else null
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record EvaluationSummary(
     String model,
     String architecture,

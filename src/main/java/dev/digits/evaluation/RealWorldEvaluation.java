@@ -1,30 +1,26 @@
 package dev.digits.evaluation;
 
-import dev.digits.corpus.CanvasPath;
 import dev.digits.corpus.MnistGlyphs;
 import dev.digits.corpus.NonDigitKind;
 import dev.digits.corpus.NonDigits;
 import dev.digits.corpus.PenStyle;
 import dev.digits.corpus.Renderings;
-import dev.digits.data.IdxImages;
 import dev.digits.data.LabelledImages;
 import dev.digits.data.PenDigit;
-import dev.digits.drawing.Drawing;
 import dev.digits.model.DecisionRule;
 import dev.digits.model.Inference;
 import dev.digits.model.ModelMetadata;
-import dev.digits.preprocessing.PreprocessingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
 
 /**
  * Evaluations on drawings rather than on MNIST's own images: pen digits of real writers and MNIST
  * digits redrawn on the page's canvas, generated non-digits of every kind, all through the path a
- * drawing takes on the page ({@link CanvasPath}), decided by the model's {@link DecisionRule}.
+ * drawing takes on the page ({@link dev.digits.corpus.CanvasPath}), decided by the model's {@link
+ * DecisionRule}.
  */
 public final class RealWorldEvaluation {
   private final Inference network;
@@ -140,36 +136,8 @@ public final class RealWorldEvaluation {
 
   /** The first {@code count} test digits, each redrawn on the canvas in a style from the seed. */
   static LabelledImages redraw(LabelledImages test, int count, long seed) {
-    int n = Math.min(count, test.size());
-    int[] indices = java.util.stream.IntStream.range(0, n).toArray();
-    MnistGlyphs glyphs = new MnistGlyphs(test, indices);
-    byte[] pixels = new byte[n * 784];
-    byte[] labels = new byte[n];
-    java.util.stream.IntStream.range(0, n)
-        .parallel()
-        .forEach(
-            i -> {
-              SplittableRandom random = new SplittableRandom(seed * 31 + i);
-              labels[i] = (byte) glyphs.label(i);
-              float[] input = drawn(glyphs.paths(i), random);
-              for (int p = 0; p < 784; p++) {
-                pixels[i * 784 + p] = (byte) Math.round(input[p] * 255);
-              }
-            });
-    return new LabelledImages(new IdxImages(n, 28, 28, pixels), labels);
-  }
-
-  private static float[] drawn(List<double[][]> paths, SplittableRandom random) {
-    for (int attempt = 0; ; attempt++) {
-      Drawing drawing = PenStyle.PAGE.place(paths, random);
-      try {
-        return CanvasPath.toModelInput(drawing).pixels();
-      } catch (PreprocessingException e) {
-        if (attempt > 10) {
-          throw new IllegalStateException("a redrawn digit came out blank", e);
-        }
-      }
-    }
+    int[] first = java.util.stream.IntStream.range(0, Math.min(count, test.size())).toArray();
+    return Renderings.mnistDigits(new MnistGlyphs(test, first), PenStyle.PAGE, seed, done -> {});
   }
 
   private static EvaluationResult concat(List<EvaluationResult> results) {

@@ -1,5 +1,6 @@
 package dev.digits.evaluation;
 
+import dev.digits.io.Html;
 import java.util.Locale;
 
 /**
@@ -75,11 +76,11 @@ final class TrustSections {
               MARGIN + PLOT - height,
               width - 2,
               height,
-              Html.shortPercent(bin.from()),
-              Html.shortPercent(bin.to()),
-              Html.shortPercent(bin.accuracy()),
+              Html.percent(bin.from(), 1),
+              Html.percent(bin.to(), 1),
+              Html.percent(bin.accuracy(), 1),
               Html.count(bin.count()),
-              Html.shortPercent(bin.meanConfidence())));
+              Html.percent(bin.meanConfidence(), 1)));
     }
     svg.append(
         String.format(
@@ -112,9 +113,9 @@ final class TrustSections {
         continue;
       }
       svg.append("<tr><th scope=\"row\">")
-          .append(Html.shortPercent(bin.from()))
+          .append(Html.percent(bin.from(), 1))
           .append("–")
-          .append(Html.shortPercent(bin.to()))
+          .append(Html.percent(bin.to(), 1))
           .append("</th><td>")
           .append(Html.count(bin.count()))
           .append("</td><td>")

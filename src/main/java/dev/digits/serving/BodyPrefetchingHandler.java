@@ -67,6 +67,11 @@ final class BodyPrefetchingHandler extends Handler.Wrapper {
     return true;
   }
 
+  /** The bytes that bodies still arriving hold at this moment. */
+  long arrivingBytes() {
+    return arriving.get();
+  }
+
   private boolean reserve(long bytes) {
     if (arriving.addAndGet(bytes) > maxArrivingBytes) {
       arriving.addAndGet(-bytes);

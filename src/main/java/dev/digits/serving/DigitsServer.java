@@ -1,6 +1,7 @@
 package dev.digits.serving;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.digits.io.Json;
 import dev.digits.preprocessing.DigitPreprocessor;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -13,6 +14,8 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -33,6 +36,8 @@ public final class DigitsServer {
 
   /** Jetty's server, known once Javalin has built it. */
   private Server jetty;
+
+  private BodyPrefetchingHandler bodies;
 
   /**
    * A server for models that are already loaded.
@@ -55,7 +60,7 @@ public final class DigitsServer {
   }
 
   private void configure(JavalinConfig javalin) {
-    ObjectMapper mapper = Json.newMapper();
+    ObjectMapper mapper = Json.responses();
     ApiHandlers api =
         new ApiHandlers(
             models,
@@ -73,8 +78,9 @@ public final class DigitsServer {
           // Tracks requests in progress for stopGracefully, and gathers bodies before a request
           // takes a thread; Javalin nests its handler inside the innermost.
           GracefulHandler graceful = new GracefulHandler();
-          graceful.setHandler(
-              new BodyPrefetchingHandler(config.maxRequestBytes(), config.maxArrivingBodyBytes()));
+          bodies =
+              new BodyPrefetchingHandler(config.maxRequestBytes(), config.maxArrivingBodyBytes());
+          graceful.setHandler(bodies);
           server.setHandler(graceful);
           server.addBean(
               new ConnectionCap(
@@ -149,6 +155,26 @@ public final class DigitsServer {
       jetty.setStopTimeout(grace.toMillis());
     }
     app.stop();
+  }
+
+  /** The bytes that bodies still arriving hold: for tests, which must not guess. */
+  long arrivingBodyBytes() {
+    return bodies == null ? 0 : bodies.arrivingBytes();
+  }
+
+  /** The idle timeouts of the connections open at this moment: for tests, which must not guess. */
+  List<Duration> openConnectionIdleTimeouts() {
+    return jetty == null
+        ? List.of()
+        : Arrays.stream(jetty.getConnectors())
+            .flatMap(connector -> connector.getConnectedEndPoints().stream())
+            .map(endPoint -> Duration.ofMillis(endPoint.getIdleTimeout()))
+            .toList();
+  }
+
+  /** Whether a stop has begun and not yet ended: for tests, which must not guess. */
+  boolean isStopping() {
+    return jetty != null && jetty.isStopping();
   }
 
   /** The port the server listens on: the configured one, or the one picked for port 0. */

@@ -221,13 +221,14 @@ final class TrainingExamples {
 
   private static Map<NonDigitKind, Double> kindWeights() {
     Map<NonDigitKind, Double> weights = new LinkedHashMap<>();
-    weights.put(NonDigitKind.LETTER, 0.24);
-    weights.put(NonDigitKind.SYMBOL, 0.10);
-    weights.put(NonDigitKind.SCRIBBLE, 0.14);
+    weights.put(NonDigitKind.LETTER, 0.22);
+    weights.put(NonDigitKind.SYMBOL, 0.09);
+    weights.put(NonDigitKind.SCRIBBLE, 0.12);
     weights.put(NonDigitKind.DOT, 0.05);
-    weights.put(NonDigitKind.LINE, 0.07);
-    weights.put(NonDigitKind.SHAPE, 0.10);
-    weights.put(NonDigitKind.SEVERAL_DIGITS, 0.30);
+    weights.put(NonDigitKind.LINE, 0.06);
+    weights.put(NonDigitKind.SHAPE, 0.09);
+    weights.put(NonDigitKind.STROKES, 0.10);
+    weights.put(NonDigitKind.SEVERAL_DIGITS, 0.27);
     return java.util.Collections.unmodifiableMap(weights);
   }
 

@@ -53,7 +53,7 @@ class ModelFileTest {
       assertThat(loaded.metadata()).isEqualTo(written);
       assertThat(loaded.metadata().parameterCount()).isLessThan(20_000);
       byte[] reloaded = ModelFile.weightsOf(loaded.model().getBlock());
-      assertThat(dev.digits.data.Sha256.hex(reloaded)).isEqualTo(written.weightsSha256());
+      assertThat(dev.digits.io.Sha256.hex(reloaded)).isEqualTo(written.weightsSha256());
     }
   }
 

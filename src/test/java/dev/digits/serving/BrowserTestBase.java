@@ -114,13 +114,14 @@ abstract class BrowserTestBase {
     script("localStorage.clear()");
     browser.navigate().refresh();
     browser.manage().logs().get(LogType.BROWSER); // reading the log empties it
+    // One script, not element by element: the list is rebuilt when it arrives, and an option
+    // found before that would be stale by the time it is read.
     waitUntil(
         () ->
-            !browser
-                .findElement(By.id("model-select"))
-                .findElements(By.cssSelector("option[value]"))
-                .stream()
-                .allMatch(option -> option.getAttribute("value").isEmpty()));
+            (Boolean)
+                script(
+                    "return [...document.querySelectorAll('#model-select option[value]')]"
+                        + ".some(option => option.value !== '')"));
   }
 
   protected WebElement canvas() {
@@ -137,6 +138,12 @@ abstract class BrowserTestBase {
    * the page asks during the stroke as well as at its end.
    */
   protected void drawWithMouse(List<double[]> points) {
+    drawWithButtonHeld(points);
+    new Actions(browser).release().perform();
+  }
+
+  /** As {@link #drawWithMouse}, but the button stays down: the stroke goes on. */
+  protected void drawWithButtonHeld(List<double[]> points) {
     WebElement canvas = canvas();
     List<int[]> offsets = offsets(canvas, points);
     int[] previous = offsets.get(0);
@@ -146,7 +153,7 @@ abstract class BrowserTestBase {
       actions.moveByOffset(next[0] - previous[0], next[1] - previous[1]);
       previous = next;
     }
-    actions.release().perform();
+    actions.perform();
   }
 
   /**

@@ -15,7 +15,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.interactions.PointerInput;
 import org.openqa.selenium.support.ui.Select;
 
 /** The drawing page on a desktop-sized window, driven with the mouse and the keyboard. */
@@ -162,27 +161,40 @@ class DrawingPageTest extends BrowserTestBase {
 
   @Test
   void withLiveModeOffOnlyPredictAsks() {
-    browser.findElement(By.id("live-toggle")).click();
-    drawWithMouse(VERTICAL);
-    pause(600);
-    assertThat(predictRequests()).isZero();
-    assertThat(result().getText()).isEqualTo("Press Predict to recognize the drawing");
+    try (PageClock clock = PageClock.holdTimers(browser)) {
+      openPage();
+      browser.findElement(By.id("live-toggle")).click();
+      drawWithMouse(VERTICAL);
 
-    browser.findElement(By.id("predict-button")).click();
+      assertThat(clock.heldTimers()).as("requests waiting for a pause").isZero();
+      assertThat(result().getAttribute("aria-busy")).as("a request in flight").isNotEqualTo("true");
+      assertThat(result().getText()).isEqualTo("Press Predict to recognize the drawing");
 
-    waitForDigit(FakeClassifier.TALL);
-    assertThat(predictRequests()).isEqualTo(1);
+      browser.findElement(By.id("predict-button")).click();
+
+      waitForDigit(FakeClassifier.TALL);
+      assertThat(predictRequests()).isEqualTo(1);
+    }
     browser.navigate().refresh();
     assertThat(browser.findElement(By.id("live-toggle")).isSelected()).isFalse();
   }
 
   @Test
-  void liveModeWaitsForAPauseOrTheEndOfAStroke() {
-    drawWithPointer(PointerInput.Kind.MOUSE, line(0.5, 0.1, 0.5, 0.9));
+  void liveModeAsksAfterAPauseAndAtTheEndOfAStroke() {
+    try (PageClock clock = PageClock.holdTimers(browser)) {
+      openPage();
+      drawWithButtonHeld(VERTICAL);
+      assertThat(clock.heldTimers()).as("one request waiting for a pause").isEqualTo(1);
+      assertThat(result().getText()).isEqualTo("Draw a digit");
 
-    waitForDigit(FakeClassifier.TALL);
-    pause(400);
-    assertThat(predictRequests()).isBetween(1L, 2L);
+      clock.runTimers();
+      waitForDigit(FakeClassifier.TALL);
+      assertThat(predictRequests()).isEqualTo(1);
+
+      new Actions(browser).release().perform();
+      waitUntil(() -> predictRequests() == 2);
+      assertThat(clock.heldTimers()).isZero();
+    }
   }
 
   @Test
@@ -369,13 +381,5 @@ class DrawingPageTest extends BrowserTestBase {
   /** Moves focus off the control just clicked, as clicking the page background does. */
   private void blurFocusedControl() {
     script("document.activeElement.blur()");
-  }
-
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

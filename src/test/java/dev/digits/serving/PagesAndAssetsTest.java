@@ -7,9 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,17 +30,7 @@ class PagesAndAssetsTest {
           "GET /healthz",
           "GET /readyz");
 
-  private static RunningServer server;
-
-  @BeforeAll
-  static void start() {
-    server = RunningServer.start(FakeClassifier.catalog());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final RunningServer server = RunningServer.forTheClass();
 
   @ParameterizedTest
   @CsvSource({

@@ -3,7 +3,7 @@ package dev.digits.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.digits.TestData;
-import dev.digits.data.Sha256;
+import dev.digits.io.Sha256;
 import dev.digits.model.Architecture;
 import dev.digits.model.ModelFile;
 import dev.digits.model.ModelMetadata;
