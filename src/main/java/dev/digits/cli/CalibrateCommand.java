@@ -50,9 +50,11 @@ final class CalibrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    ModelArgument.requireExists(model);
     Path target = output;
     if (target == null) {
-      if (!Files.isRegularFile(Path.of(model))) {
+      // No such file, yet it exists: the name of a bundled model, which is read from the jar.
+      if (!Files.exists(Path.of(model))) {
         throw new IllegalArgumentException(
             "'" + model + "' is a bundled model: give --output FILE for the calibrated copy");
       }
