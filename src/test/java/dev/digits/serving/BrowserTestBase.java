@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
@@ -192,12 +193,20 @@ abstract class BrowserTestBase {
    * is shown) and an answer is on show. Returns that answer's digit.
    */
   protected int waitForAnswer() {
+    waitForSettled(".answer .digit");
+    return Integer.parseInt(result().findElement(By.cssSelector(".answer .digit")).getText());
+  }
+
+  /**
+   * Waits, as {@link #waitForAnswer()} does, until the result area shows what {@code selector}
+   * finds in answer to the drawing as it now is.
+   */
+  protected void waitForSettled(String selector) {
     waitUntil(
         () ->
             "false".equals(result().getAttribute("aria-busy"))
                 && !String.valueOf(result().getAttribute("class")).contains("outdated")
-                && !result().findElements(By.cssSelector(".answer .digit")).isEmpty());
-    return Integer.parseInt(result().findElement(By.cssSelector(".answer .digit")).getText());
+                && !result().findElements(By.cssSelector(selector)).isEmpty());
   }
 
   /** The answer's runners-up as the page lists them, for messages when an answer is wrong. */
@@ -283,11 +292,38 @@ abstract class BrowserTestBase {
 
   /** Makes the page render as a phone would: viewport, pixel ratio and touch. */
   protected void emulatePhone(int width, int height, double pixelRatio) {
+    emulateScreen(width, height, pixelRatio, true);
+  }
+
+  /**
+   * Makes the page render on a screen of this size in CSS pixels: a phone's or tablet's (with
+   * touch) or a desktop's (with a mouse).
+   */
+  protected void emulateScreen(int width, int height, double pixelRatio, boolean touch) {
     browser.executeCdpCommand(
         "Emulation.setDeviceMetricsOverride",
-        Map.of("width", width, "height", height, "deviceScaleFactor", pixelRatio, "mobile", true));
+        Map.of("width", width, "height", height, "deviceScaleFactor", pixelRatio, "mobile", touch));
     browser.executeCdpCommand(
-        "Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+        "Emulation.setTouchEmulationEnabled",
+        touch ? Map.of("enabled", true, "maxTouchPoints", 5) : Map.of("enabled", false));
+  }
+
+  /** Undoes {@link #emulateScreen} and {@link #emulateColorScheme} after each test. */
+  @AfterEach
+  void stopEmulating() {
+    if (browser == null) {
+      return;
+    }
+    browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    browser.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", false));
+    browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+  }
+
+  /** Makes the page see this {@code prefers-color-scheme}: "light" or "dark". */
+  protected void emulateColorScheme(String scheme) {
+    browser.executeCdpCommand(
+        "Emulation.setEmulatedMedia",
+        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
   }
 
   /** Points along a straight line, as fractions of the pad's side. */

@@ -93,6 +93,7 @@ class PagesAndAssetsTest {
             "/assets/js/canvas.js",
             "/assets/js/api.js",
             "/assets/js/results.js",
+            "/assets/js/format.js",
             "/assets/js/docs.js")) {
       assertThat(server.get(path).body())
           .as(path)

@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -210,7 +211,10 @@ class StudyRunTest {
     assertThat(json.get("nearZeroThreshold").asDouble()).isEqualTo(1e-3);
 
     String page = Files.readString(folder.resolve(StudyRunner.HTML_FILE));
-    assertThat(page).doesNotContain("http://", "https://", "src=\"/", "href=\"/");
+    assertThat(page).doesNotContain("http://", "https://", "src=\"/");
+    assertThat(Pattern.compile("href=\"/[^>]*").matcher(page).results().map(MatchResult::group))
+        .as("links into the server: only the way back to the drawing page")
+        .containsExactly("href=\"/\" id=\"back-link\"");
     assertThat(Pattern.compile("<style>").matcher(page).results().count()).isEqualTo(1);
     assertThat(Pattern.compile("<script").matcher(page).results().count()).isEqualTo(1);
     assertThat(Pattern.compile("<li class=\"card\"").matcher(page).results().count())
@@ -231,6 +235,9 @@ class StudyRunTest {
     ChromeDriver browser = Chromium.start(profile, 1280, 900);
     try {
       browser.get(folder.resolve(StudyRunner.HTML_FILE).toUri().toString());
+      assertThat(browser.findElement(By.id("back-link")).isDisplayed())
+          .as("a link back to a server the file did not come from")
+          .isFalse();
       MistakeOverlap overlap = report.overlap();
       int all = overlap.union().size();
       assertThat(browser.findElement(By.id("gallery-status")).getText())
