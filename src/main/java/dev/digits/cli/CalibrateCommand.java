@@ -29,8 +29,10 @@ import picocli.CommandLine.Parameters;
     description = {
       "Fit a model's temperature and decision thresholds on its validation data (MNIST's held-out"
           + " images, pen digits of writers it never saw, and for a model that declines,"
-          + " validation non-digits) and write the model file with them. The weights are not"
-          + " changed. 'digits train' does this itself; use it for models trained before."
+          + " validation non-digits) and write the model file with them, and with the test"
+          + " figures that depend on them (loss, accuracy counting declines as mistakes, share"
+          + " declined). The weights are not changed. 'digits train' does this itself; use it"
+          + " for models trained before."
     })
 final class CalibrateCommand implements Callable<Integer> {
   @Parameters(paramLabel = "MODEL", description = "A model file, or the name of a bundled model.")
@@ -68,11 +70,13 @@ final class CalibrateCommand implements Callable<Integer> {
               PenDigits.bundled(),
               metadata.declines() ? FontGlyphs.load(FontGlyphs.DEFAULT_DIRECTORY) : null);
       ModelMetadata.Calibration calibration;
+      ModelMetadata.Metrics metrics;
       try (Inference raw = loaded.uncalibratedInference()) {
         calibration =
             ModelCalibration.fit(raw, metadata.training(), sources, ConsoleProgress.onStderr(""));
+        metrics = ModelCalibration.testFigures(raw, mnist.test(), calibration, metadata.metrics());
       }
-      loaded.saveAs(target, metadata.withCalibration(calibration));
+      loaded.saveAs(target, metadata.toBuilder().calibration(calibration).metrics(metrics).build());
       System.out.printf(
           Locale.ROOT,
           "wrote %s: temperature %.3f, %s %.4f, unsure below %.4f%n",

@@ -56,12 +56,28 @@ final class InfoCommand implements Callable<Integer> {
             + " MNIST test images (loss "
             + number(metrics.testLoss())
             + ")");
+    if (metrics.testAcceptedAccuracy() != null) {
+      line(
+          "With declines",
+          percent(metrics.testAcceptedAccuracy())
+              + " of the test images accepted and right ("
+              + percent(metrics.testDeclineRate())
+              + " declined)");
+    }
     line(
         "Validation",
         percent(metrics.validationAccuracy())
             + " on "
             + m.data().validationExamples()
             + " held-out training images");
+    if (metrics.penValidationAccuracy() != null) {
+      line(
+          "Pen digits",
+          percent(metrics.penValidationAccuracy())
+              + " on the held-out writers "
+              + m.data().penDigits().validationWriters()
+              + ", never trained on");
+    }
     line(
         "Training",
         String.format(
@@ -105,8 +121,46 @@ final class InfoCommand implements Callable<Integer> {
             + m.input().mean()
             + ") / "
             + m.input().std());
+    line("Outputs", String.join(", ", m.outputNames()));
+    ModelMetadata.Calibration calibration = m.calibration();
+    line(
+        "Decisions",
+        calibration == null
+            ? "uncalibrated (temperature 1, default thresholds)"
+            : String.format(
+                Locale.ROOT,
+                "temperature %.3f; %s %.4f; unsure below %.4f",
+                calibration.temperature(),
+                m.declines() ? "decline at" : "not a digit below",
+                calibration.declineThreshold(),
+                calibration.unsureThreshold()));
     for (Map.Entry<String, String> hash : m.data().sha256().entrySet()) {
       line("Data", hash.getKey() + " sha256 " + hash.getValue());
+    }
+    ModelMetadata.PenDigitProvenance pen = m.data().penDigits();
+    if (pen != null) {
+      line("Pen digits", pen.credit() + "; sha256 " + pen.sha256());
+      line(
+          "",
+          String.format(
+              Locale.ROOT,
+              "%,d drawings of %d writers trained on, %,d of %d held out",
+              pen.trainingExamples(),
+              pen.trainingWriters().size(),
+              pen.validationExamples(),
+              pen.validationWriters().size()));
+    }
+    ModelMetadata.NonDigitProvenance nonDigits = m.data().nonDigits();
+    if (nonDigits != null) {
+      line(
+          "Non-digits",
+          String.format(
+              Locale.ROOT,
+              "%,d generated (%s); never trained on: %s; %d font files",
+              nonDigits.trainingExamples(),
+              String.join(", ", nonDigits.kindWeights().keySet()),
+              String.join(", ", nonDigits.heldOutKinds()),
+              nonDigits.fonts().size()));
     }
     line("Created", m.createdAt() + " from commit " + m.gitCommit());
     StringBuilder software = new StringBuilder();
@@ -123,7 +177,7 @@ final class InfoCommand implements Callable<Integer> {
   }
 
   private static void line(String label, String value) {
-    System.out.printf(Locale.ROOT, "%-15s %s%n", label + ":", value);
+    System.out.printf(Locale.ROOT, "%-15s %s%n", label.isEmpty() ? "" : label + ":", value);
   }
 
   private static String percent(Double fraction) {

@@ -52,6 +52,40 @@ public final class ModelCalibration {
         listener);
   }
 
+  /**
+   * The metadata's test figures that depend on the calibration — the test loss at its temperature,
+   * the accuracy counting declines as mistakes and the share declined — measured on {@code test}
+   * with {@code calibration}; the other figures are kept.
+   *
+   * @param network the network at temperature 1
+   */
+  public static ModelMetadata.Metrics testFigures(
+      Inference network,
+      LabelledImages test,
+      ModelMetadata.Calibration calibration,
+      ModelMetadata.Metrics recorded) {
+    EvaluationResult result =
+        Calibrations.atTemperature(Evaluator.evaluate(network, test), calibration.temperature());
+    Declines declines =
+        Declines.of(
+            result,
+            new DecisionRule(
+                network.outputs() > OutputClasses.DIGITS,
+                calibration.declineThreshold(),
+                calibration.unsureThreshold()));
+    return new ModelMetadata.Metrics(
+        recorded.validationAccuracy(),
+        recorded.validationLoss(),
+        result.accuracy(),
+        result.meanLoss(),
+        recorded.epochsCompleted(),
+        recorded.trainingSeconds(),
+        recorded.nearZeroWeightFraction(),
+        recorded.penValidationAccuracy(),
+        declines.acceptedAccuracy(),
+        declines.declinedShare());
+  }
+
   static ModelMetadata.Calibration fit(
       Inference network,
       TrainingExamples examples,

@@ -12,12 +12,9 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.digits.data.MnistDataset;
-import dev.digits.evaluation.Calibrations;
-import dev.digits.evaluation.Declines;
 import dev.digits.evaluation.EvaluationResult;
 import dev.digits.evaluation.Evaluator;
 import dev.digits.model.Architecture;
-import dev.digits.model.DecisionRule;
 import dev.digits.model.Inference;
 import dev.digits.model.ModelFile;
 import dev.digits.model.ModelMetadata;
@@ -140,13 +137,25 @@ public final class ModelTrainer {
   public ModelMetadata saveModel(
       TrainingOutcome outcome, Path file, String name, String description) throws IOException {
     Model model = outcome.model();
+    List<EpochRecord> history = outcome.history();
+    EpochRecord last = history.isEmpty() ? null : history.get(history.size() - 1);
+    ModelMetadata.Metrics training =
+        new ModelMetadata.Metrics(
+            last == null ? null : last.validationAccuracy(),
+            last == null ? null : last.validationLoss(),
+            null,
+            null,
+            history.size(),
+            outcome.trainingSeconds(),
+            WeightStatistics.of(model.getBlock()).nearZeroFraction(),
+            last == null ? null : last.penValidationAccuracy(),
+            null,
+            null);
     ModelMetadata.Calibration calibration;
-    EvaluationResult test;
+    ModelMetadata.Metrics metrics;
     try (Inference network = snapshot(model)) {
       calibration = ModelCalibration.fit(network, examples, sources, split, listener);
-      test =
-          Calibrations.atTemperature(
-              Evaluator.evaluate(network, data.test()), calibration.temperature());
+      metrics = ModelCalibration.testFigures(network, data.test(), calibration, training);
     }
     ModelMetadata.Builder metadata =
         ModelMetadata.builder()
@@ -169,22 +178,8 @@ public final class ModelTrainer {
             .createdAt(Instant.now().toString())
             .gitCommit(Provenance.gitCommit())
             .software(Provenance.software())
-            .calibration(calibration);
-    List<EpochRecord> history = outcome.history();
-    EpochRecord last = history.isEmpty() ? null : history.get(history.size() - 1);
-    Declines testDeclines = Declines.of(test, DecisionRule.of(metadata.build()));
-    metadata.metrics(
-        new ModelMetadata.Metrics(
-            last == null ? null : last.validationAccuracy(),
-            last == null ? null : last.validationLoss(),
-            test.accuracy(),
-            test.meanLoss(),
-            history.size(),
-            outcome.trainingSeconds(),
-            WeightStatistics.of(model.getBlock()).nearZeroFraction(),
-            last == null ? null : last.penValidationAccuracy(),
-            testDeclines.acceptedAccuracy(),
-            testDeclines.declinedShare()));
+            .calibration(calibration)
+            .metrics(metrics);
     return ModelFile.save(file, model.getBlock(), metadata.build());
   }
 

@@ -167,7 +167,10 @@ class HtmlReportTest {
     assertThat(html)
         .contains("<h2>No mistakes</h2>")
         .doesNotContain(
-            "most confident mistakes", "<figure", "<a href=\"#true-", "<tr class=\"weakest\">");
+            "most confident mistakes",
+            "<figure class=\"mistake\"",
+            "<a href=\"#true-",
+            "<tr class=\"weakest\">");
   }
 
   @Test
@@ -185,7 +188,7 @@ class HtmlReportTest {
     String html = render("poor", "test", result, 0);
 
     assertThat(html).contains("The 1,000 most confident of 1,005 mistakes, by true digit");
-    assertThat(count(html, "<figure")).isEqualTo(HtmlReport.MAX_ALL_MISTAKES);
+    assertThat(count(html, "<figure class=\"mistake\"")).isEqualTo(HtmlReport.MAX_ALL_MISTAKES);
   }
 
   private static int count(String text, String regex) {

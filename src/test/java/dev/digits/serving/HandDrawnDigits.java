@@ -23,6 +23,34 @@ final class HandDrawnDigits {
   /** A tap in the middle of the pad: a dot, too little ink to read as a digit. */
   static final List<double[]> DOT = List.<double[]>of(new double[] {0.5, 0.5});
 
+  /** A capital A in three strokes: two legs meeting at the top, and the bar. */
+  static final List<List<double[]>> LETTER_A =
+      List.of(
+          polyline(8, 0.28, 0.8, 0.5, 0.18),
+          polyline(8, 0.5, 0.18, 0.72, 0.8),
+          polyline(6, 0.36, 0.58, 0.64, 0.58));
+
+  /** "42" written side by side, each digit in the shape of {@link #strokes}, half as wide. */
+  static List<List<double[]>> fortyTwo() {
+    List<List<double[]>> both = new ArrayList<>();
+    for (List<double[]> stroke : strokes(4)) {
+      both.add(moved(stroke, 0.55, 0.02, 0.2));
+    }
+    for (List<double[]> stroke : strokes(2)) {
+      both.add(moved(stroke, 0.55, 0.32, 0.2));
+    }
+    return both;
+  }
+
+  /** The points scaled by {@code scale} towards the pad's corner, then shifted. */
+  private static List<double[]> moved(List<double[]> points, double scale, double dx, double dy) {
+    List<double[]> out = new ArrayList<>(points.size());
+    for (double[] p : points) {
+      out.add(new double[] {p[0] * scale + dx, p[1] * scale + dy});
+    }
+    return out;
+  }
+
   /** The digits these shapes exist for. */
   static final List<Integer> DIGITS = List.of(0, 1, 2, 3, 4, 7, 8);
 

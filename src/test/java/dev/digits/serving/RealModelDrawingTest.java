@@ -119,6 +119,33 @@ class RealModelDrawingTest extends BrowserTestBase {
   }
 
   @Test
+  void aLetterIsDeclinedAsNoDigitWithTheBestGuessBelow() {
+    for (List<double[]> stroke : HandDrawnDigits.LETTER_A) {
+      drawWithPointer(PointerInput.Kind.MOUSE, stroke);
+    }
+
+    assertThat(waitForVerdict()).isEqualTo("That doesn't look like a digit");
+    assertThat(result().findElements(By.cssSelector(".answer.guess .digit"))).hasSize(1);
+    screenshot("real-desktop-letter-a");
+  }
+
+  @Test
+  void twoDigitsSideBySideAreDeclinedAsSeveral() {
+    for (List<double[]> stroke : HandDrawnDigits.fortyTwo()) {
+      drawWithPointer(PointerInput.Kind.MOUSE, stroke);
+    }
+
+    assertThat(waitForVerdict()).isEqualTo("That looks like more than one digit");
+    screenshot("real-desktop-forty-two");
+  }
+
+  /** The verdict line of a declined answer, once the answer for the whole drawing has settled. */
+  private String waitForVerdict() {
+    waitForSettled(".verdict");
+    return result().findElement(By.cssSelector(".verdict")).getText();
+  }
+
+  @Test
   void liveModeAnswersTheFinishedDrawing() {
     drawDigit(4, PointerInput.Kind.MOUSE);
 
