@@ -152,7 +152,7 @@ final class HttpBenchmarkCommand implements Callable<Integer> {
     List<String> models = ServedModels.resolve(List.of(model));
     try (ModelCatalog catalog = ServedModels.load(models, null, threads)) {
       DigitsServer server =
-          new DigitsServer(ServerConfig.defaults().withAddress("127.0.0.1", 0), catalog).start();
+          new DigitsServer(ServerConfig.builder().address("127.0.0.1", 0).build(), catalog).start();
       try {
         HttpTarget target = new HttpTarget("127.0.0.1", server.port(), HttpTarget.PREDICT_PATH);
         List<LevelResult> results =

@@ -123,14 +123,15 @@ final class ServeCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new IllegalArgumentException("--threads must be ≥ 1");
     }
-    ServerConfig config =
-        ServerConfig.defaults()
-            .withAddress(host, port)
-            .withMaxRequestBytes(maxRequestBytes)
-            .withRequestThreads(new ServerConfig.RequestThreads(maxServerThreads, requestNice));
+    ServerConfig.Builder builder =
+        ServerConfig.builder()
+            .address(host, port)
+            .maxRequestBytes(maxRequestBytes)
+            .requestThreads(new ServerConfig.RequestThreads(maxServerThreads, requestNice));
     if (maxConnections != null) {
-      config = config.withMaxConnections(maxConnections);
+      builder.maxConnections(maxConnections);
     }
+    ServerConfig config = builder.build();
     List<String> toLoad = ServedModels.resolve(models);
     DjlEnvironment.configure(threads);
     PrintWriter out = spec.commandLine().getOut();

@@ -95,16 +95,25 @@ public record ServerConfig(
    * quarter of the heap for bodies still arriving, {@link #defaultMaxConnections()} connections.
    */
   public static ServerConfig defaults() {
-    return new ServerConfig(
-        "0.0.0.0",
-        DEFAULT_PORT,
-        DEFAULT_MAX_REQUEST_BYTES,
-        PreprocessingLimits.DEFAULT,
-        DecodingBudget.halfTheHeap(DECODING_WAIT),
-        null,
-        new RequestThreads(DEFAULT_MAX_THREADS, DEFAULT_REQUEST_NICE),
-        Runtime.getRuntime().maxMemory() / 4,
-        defaultMaxConnections());
+    return builder().build();
+  }
+
+  /** A builder starting from {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from this configuration. */
+  public Builder toBuilder() {
+    return new Builder()
+        .address(host, port)
+        .maxRequestBytes(maxRequestBytes)
+        .preprocessing(preprocessing)
+        .decoding(decoding)
+        .defaultModel(defaultModel)
+        .requestThreads(requestThreads)
+        .maxArrivingBodyBytes(maxArrivingBodyBytes)
+        .maxConnections(maxConnections);
   }
 
   /**
@@ -121,116 +130,90 @@ public record ServerConfig(
     return (int) Math.min(Integer.MAX_VALUE, Math.max(1, descriptors / 2));
   }
 
-  /** This configuration bound to another interface and port. */
-  public ServerConfig withAddress(String newHost, int newPort) {
-    return new ServerConfig(
-        newHost,
-        newPort,
-        maxRequestBytes,
-        preprocessing,
-        decoding,
-        defaultModel,
-        requestThreads,
-        maxArrivingBodyBytes,
-        maxConnections);
-  }
+  /**
+   * Builds a {@link ServerConfig} one setting at a time, every other setting keeping its default;
+   * {@link #build()} checks them all.
+   */
+  public static final class Builder {
+    private String host = "0.0.0.0";
+    private int port = DEFAULT_PORT;
+    private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+    private PreprocessingLimits preprocessing = PreprocessingLimits.DEFAULT;
+    private DecodingBudget decoding;
+    private String defaultModel;
+    private RequestThreads requestThreads =
+        new RequestThreads(DEFAULT_MAX_THREADS, DEFAULT_REQUEST_NICE);
+    private long maxArrivingBodyBytes = Runtime.getRuntime().maxMemory() / 4;
+    private int maxConnections = defaultMaxConnections();
 
-  /** This configuration with another request body limit. */
-  public ServerConfig withMaxRequestBytes(long newMaxRequestBytes) {
-    return new ServerConfig(
-        host,
-        port,
-        newMaxRequestBytes,
-        preprocessing,
-        decoding,
-        defaultModel,
-        requestThreads,
-        maxArrivingBodyBytes,
-        maxConnections);
-  }
+    private Builder() {}
 
-  /** This configuration with other image limits. */
-  public ServerConfig withPreprocessing(PreprocessingLimits newLimits) {
-    return new ServerConfig(
-        host,
-        port,
-        maxRequestBytes,
-        newLimits,
-        decoding,
-        defaultModel,
-        requestThreads,
-        maxArrivingBodyBytes,
-        maxConnections);
-  }
+    /** The interface and port to listen on. */
+    public Builder address(String newHost, int newPort) {
+      this.host = newHost;
+      this.port = newPort;
+      return this;
+    }
 
-  /** This configuration with another decoding budget. */
-  public ServerConfig withDecoding(DecodingBudget newDecoding) {
-    return new ServerConfig(
-        host,
-        port,
-        maxRequestBytes,
-        preprocessing,
-        newDecoding,
-        defaultModel,
-        requestThreads,
-        maxArrivingBodyBytes,
-        maxConnections);
-  }
+    /** The largest request body accepted. */
+    public Builder maxRequestBytes(long bytes) {
+      this.maxRequestBytes = bytes;
+      return this;
+    }
 
-  /** This configuration with another default model. */
-  public ServerConfig withDefaultModel(String newDefaultModel) {
-    return new ServerConfig(
-        host,
-        port,
-        maxRequestBytes,
-        preprocessing,
-        decoding,
-        newDefaultModel,
-        requestThreads,
-        maxArrivingBodyBytes,
-        maxConnections);
-  }
+    /** The limits on each image. */
+    public Builder preprocessing(PreprocessingLimits limits) {
+      this.preprocessing = limits;
+      return this;
+    }
 
-  /** This configuration with another limit on the bytes of bodies still arriving. */
-  public ServerConfig withMaxArrivingBodyBytes(long newMaxArrivingBodyBytes) {
-    return new ServerConfig(
-        host,
-        port,
-        maxRequestBytes,
-        preprocessing,
-        decoding,
-        defaultModel,
-        requestThreads,
-        newMaxArrivingBodyBytes,
-        maxConnections);
-  }
+    /** The memory the images being preprocessed at once may hold; by default half the heap. */
+    public Builder decoding(DecodingBudget budget) {
+      this.decoding = budget;
+      return this;
+    }
 
-  /** This configuration with other request threads. */
-  public ServerConfig withRequestThreads(RequestThreads newRequestThreads) {
-    return new ServerConfig(
-        host,
-        port,
-        maxRequestBytes,
-        preprocessing,
-        decoding,
-        defaultModel,
-        newRequestThreads,
-        maxArrivingBodyBytes,
-        maxConnections);
-  }
+    /** The model for requests that name none; null keeps the catalog's own default. */
+    public Builder defaultModel(String name) {
+      this.defaultModel = name;
+      return this;
+    }
 
-  /** This configuration with another connection limit. */
-  public ServerConfig withMaxConnections(int newMaxConnections) {
-    return new ServerConfig(
-        host,
-        port,
-        maxRequestBytes,
-        preprocessing,
-        decoding,
-        defaultModel,
-        requestThreads,
-        maxArrivingBodyBytes,
-        newMaxConnections);
+    /** Jetty's request threads. */
+    public Builder requestThreads(RequestThreads threads) {
+      this.requestThreads = threads;
+      return this;
+    }
+
+    /** The most bytes of bodies still arriving, all requests together. */
+    public Builder maxArrivingBodyBytes(long bytes) {
+      this.maxArrivingBodyBytes = bytes;
+      return this;
+    }
+
+    /** The most connections open at once. */
+    public Builder maxConnections(int connections) {
+      this.maxConnections = connections;
+      return this;
+    }
+
+    /**
+     * The configuration.
+     *
+     * @throws IllegalArgumentException when a setting is out of its range
+     */
+    public ServerConfig build() {
+      return new ServerConfig(
+          host,
+          port,
+          maxRequestBytes,
+          preprocessing,
+          decoding != null ? decoding : DecodingBudget.halfTheHeap(DECODING_WAIT),
+          defaultModel,
+          requestThreads,
+          maxArrivingBodyBytes,
+          maxConnections);
+    }
   }
 
   /**

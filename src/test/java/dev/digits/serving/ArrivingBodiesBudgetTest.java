@@ -31,9 +31,7 @@ class ArrivingBodiesBudgetTest {
   static void start() {
     server =
         RunningServer.start(
-            ServerConfig.defaults()
-                .withMaxRequestBytes(BODY_LIMIT)
-                .withMaxArrivingBodyBytes(BUDGET),
+            ServerConfig.builder().maxRequestBytes(BODY_LIMIT).maxArrivingBodyBytes(BUDGET).build(),
             FakeClassifier.catalog());
   }
 

@@ -31,9 +31,10 @@ class BodyLimitTest {
   @BeforeAll
   static void start() {
     ServerConfig config =
-        ServerConfig.defaults()
-            .withMaxRequestBytes(LIMIT)
-            .withPreprocessing(new PreprocessingLimits(IMAGE_LIMIT, 4_000_000L, 4_000));
+        ServerConfig.builder()
+            .maxRequestBytes(LIMIT)
+            .preprocessing(new PreprocessingLimits(IMAGE_LIMIT, 4_000_000L, 4_000))
+            .build();
     server = RunningServer.start(config, FakeClassifier.catalog());
   }
 

@@ -22,7 +22,8 @@ class BusyDecodingTest {
   @BeforeAll
   static void start() {
     server =
-        RunningServer.start(ServerConfig.defaults().withDecoding(BUDGET), FakeClassifier.catalog());
+        RunningServer.start(
+            ServerConfig.builder().decoding(BUDGET).build(), FakeClassifier.catalog());
   }
 
   @AfterAll

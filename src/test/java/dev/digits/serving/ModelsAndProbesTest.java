@@ -42,7 +42,7 @@ class ModelsAndProbesTest {
 
   @Test
   void configuredDefaultModelWins() {
-    ServerConfig config = ServerConfig.defaults().withDefaultModel("fake-b");
+    ServerConfig config = ServerConfig.builder().defaultModel("fake-b").build();
     try (RunningServer server = RunningServer.start(config, FakeClassifier.catalog())) {
       assertThat(RunningServer.json(server.get("/api/models")).get("default").asText())
           .isEqualTo("fake-b");

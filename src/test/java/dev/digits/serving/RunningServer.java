@@ -26,12 +26,14 @@ final class RunningServer implements AutoCloseable {
 
   /** Starts a server on 127.0.0.1 and a free port; the configuration's address is ignored. */
   static RunningServer start(ServerConfig config, ModelCatalog catalog) {
-    return new RunningServer(new DigitsServer(config.withAddress("127.0.0.1", 0), catalog).start());
+    return new RunningServer(
+        new DigitsServer(config.toBuilder().address("127.0.0.1", 0).build(), catalog).start());
   }
 
   /** Starts a server whose models arrive when {@code loading} completes. */
   static RunningServer start(ServerConfig config, CompletionStage<ModelCatalog> loading) {
-    return new RunningServer(new DigitsServer(config.withAddress("127.0.0.1", 0), loading).start());
+    return new RunningServer(
+        new DigitsServer(config.toBuilder().address("127.0.0.1", 0).build(), loading).start());
   }
 
   static RunningServer start(ModelCatalog catalog) {

@@ -36,7 +36,9 @@ class SlowUploadTest {
   static void start() {
     server =
         RunningServer.start(
-            ServerConfig.defaults().withRequestThreads(new ServerConfig.RequestThreads(THREADS, 0)),
+            ServerConfig.builder()
+                .requestThreads(new ServerConfig.RequestThreads(THREADS, 0))
+                .build(),
             FakeClassifier.catalog());
   }
 
