@@ -96,6 +96,9 @@ public final class DigitsServer {
         });
 
     javalin.routes.before(SecurityHeaders::apply);
+    // Refuses a malformed Content-Type, or one naming an unknown charset, before any reader meets
+    // it.
+    javalin.routes.before(ctx -> MediaType.parse(ctx.header("Content-Type")));
     ErrorResponses.register(javalin.routes);
 
     // Every route of the server.

@@ -168,6 +168,43 @@ class ErrorResponsesTest {
   }
 
   @Test
+  void unknownCharsetIs415OnEveryRoute() {
+    byte[] png = TestImages.tallPng();
+    assertError(
+        server.post("/api/predict", "image/png; charset=x", png), 415, "unsupported_charset");
+    assertError(
+        server.post("/api/predict", "application/json; charset=x", "{}".getBytes()),
+        415,
+        "unsupported_charset");
+    assertError(
+        server.post("/api/predict", "multipart/form-data; charset=x; boundary=b", png),
+        415,
+        "unsupported_charset");
+    assertError(
+        server.post("/predict", "application/json; charset=x", png), 415, "unsupported_charset");
+    assertError(
+        server.post("/api/predict", "image/png; charset=\"a b\"", png), 415, "unsupported_charset");
+  }
+
+  @Test
+  void malformedContentTypeIs400() {
+    byte[] png = TestImages.tallPng();
+    for (String type :
+        new String[] {"image/png; =", "image/png; charset=", "image", "image/png; a=\"b"}) {
+      assertError(server.post("/api/predict", type, png), 400, "invalid_content_type");
+    }
+  }
+
+  @Test
+  void contentTypeParametersTheServerDoesNotUseAreIgnored() {
+    HttpResponse<String> response =
+        server.post(
+            "/api/predict", "image/png;; name=\"digit.png\"; charset=UTF-8", TestImages.widePng());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(RunningServer.json(response).get("digit").asInt()).isEqualTo(FakeClassifier.WIDE);
+  }
+
+  @Test
   void missingContentTypeIs415() {
     HttpResponse<String> response =
         server.send(
