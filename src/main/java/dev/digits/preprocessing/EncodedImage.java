@@ -60,7 +60,11 @@ final class EncodedImage {
             ? PngPixels.decode(png)
             : RasterLuminance.of(ImageIoReader.read(encoded, ImageFormat.PNG));
       }
-      LumaImage stored = RasterLuminance.of(ImageIoReader.read(encoded, ImageFormat.JPEG));
+      LumaImage stored =
+          RasterLuminance.of(
+              jpeg.components() == 4
+                  ? ImageIoReader.readFourComponentJpeg(encoded)
+                  : ImageIoReader.read(encoded, ImageFormat.JPEG));
       return stored.oriented(jpeg.orientation());
     } catch (RuntimeException e) {
       throw undecodable(format, e);

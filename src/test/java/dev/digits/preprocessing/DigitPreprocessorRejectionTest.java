@@ -99,14 +99,13 @@ class DigitPreprocessorRejectionTest {
 
   @Test
   void rejectsJpegsImageIoCannotDecodeAsUnsupported() {
-    byte[] cmyk = digitJpeg();
-    int frame = startOfFrame(cmyk);
-    cmyk[frame + 9] = 4;
+    byte[] twoComponents = digitJpeg();
+    twoComponents[startOfFrame(twoComponents) + 9] = 2;
     byte[] arithmetic = digitJpeg();
     arithmetic[startOfFrame(arithmetic) + 1] = (byte) 0xC9;
 
-    assertRefused(() -> preprocessor.fromEncoded(cmyk), Reason.UNSUPPORTED_FORMAT)
-        .hasMessageContaining("CMYK");
+    assertRefused(() -> preprocessor.fromEncoded(twoComponents), Reason.UNSUPPORTED_FORMAT)
+        .hasMessageContaining("2 colour components");
     assertRefused(() -> preprocessor.fromEncoded(arithmetic), Reason.UNSUPPORTED_FORMAT)
         .hasMessageContaining("arithmetic");
   }
