@@ -60,9 +60,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--model",
       paramLabel = "MODEL",
+      split = ",",
       description =
-          "A model file, or the name of a bundled model, to offer; repeat to offer several."
-              + " Default: every bundled model.")
+          "A model file, or the name of a bundled model, to offer; repeat, or separate with"
+              + " commas, to offer several. Default: every bundled model.")
   List<String> models;
 
   @Option(
