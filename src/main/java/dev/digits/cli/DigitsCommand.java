@@ -62,6 +62,7 @@ public final class DigitsCommand implements Runnable {
     CommandLine commandLine = new CommandLine(new DigitsCommand());
     commandLine.setExecutionExceptionHandler(DigitsCommand::handleFailure);
     commandLine.setParameterExceptionHandler(DigitsCommand::handleBadArguments);
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     EnvironmentDefaults.install(commandLine.getSubcommands().get("serve"), environment);
     return commandLine;
   }

@@ -74,6 +74,11 @@ public final class DecodingBudget {
     return units == null ? Long.MAX_VALUE : capacity * UNIT;
   }
 
+  /** The bytes the images being preprocessed now hold; 0 when unlimited. */
+  public long reservedBytes() {
+    return units == null ? 0 : (capacity - (long) units.availablePermits()) * UNIT;
+  }
+
   /**
    * Reserves room to preprocess an image of {@code pixels}, waiting for it if other images hold the
    * budget. An image that needs more than the whole budget takes all of it and so runs alone.

@@ -67,6 +67,11 @@ final class BodyPrefetchingHandler extends Handler.Wrapper {
     return true;
   }
 
+  /** The bytes of bodies still arriving now. */
+  long arrivingBytes() {
+    return arriving.get();
+  }
+
   private boolean reserve(long bytes) {
     if (arriving.addAndGet(bytes) > maxArrivingBytes) {
       arriving.addAndGet(-bytes);
@@ -82,6 +87,10 @@ final class BodyPrefetchingHandler extends Handler.Wrapper {
    * connection closes afterwards, since the body was never read.
    */
   private static void refuseAsBusy(Request request, Response response, Callback callback) {
+    RequestRecord record = RequestRecord.of(request);
+    if (record != null) {
+      record.failed("busy");
+    }
     response.setStatus(503);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.digits.preprocessing.DigitPreprocessor;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
 import io.javalin.util.JavalinBindException;
+import io.micrometer.jetty12.server.TimedHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -14,7 +17,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -27,12 +29,27 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * a few lines calling plain classes. Errors of every kind become JSON in {@link ErrorResponses}.
  */
 public final class DigitsServer {
+  /** Prometheus' text exposition format. */
+  private static final String METRICS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
   private final ServerConfig config;
   private final LoadedModels models;
-  private final Javalin app;
+  private final ServerMetrics metrics = new ServerMetrics();
+
+  /** Javalin, built when the server starts: building it takes a while, which loading can use. */
+  private Javalin app;
 
   /** Jetty's server, known once Javalin has built it. */
   private Server jetty;
+
+  /**
+   * A server without models yet: until {@link #serveWhileLoading} or {@link #serve} hands it some,
+   * {@code /readyz} and the API answer 503 while the page and {@code /healthz} already work.
+   */
+  public DigitsServer(ServerConfig config) {
+    this.config = config;
+    this.models = new LoadedModels(config.defaultModel());
+  }
 
   /**
    * A server for models that are already loaded.
@@ -41,17 +58,45 @@ public final class DigitsServer {
    *     not have
    */
   public DigitsServer(ServerConfig config, ModelCatalog catalog) {
-    this(config, CompletableFuture.completedFuture(checkDefault(catalog, config.defaultModel())));
+    this(config);
+    serve(catalog);
+  }
+
+  /** A server whose models all arrive when {@code loading} completes. */
+  public DigitsServer(ServerConfig config, CompletionStage<ModelCatalog> loading) {
+    this(config);
+    loading.whenComplete(
+        (catalog, failure) -> {
+          if (failure == null) {
+            serve(catalog);
+          } else {
+            models.failed(failure);
+          }
+        });
   }
 
   /**
-   * A server that may start before its models are loaded: until {@code loading} completes, {@code
-   * /readyz} and the API answer 503 while the page and {@code /healthz} already work.
+   * Serves these models, and the server is ready, while more are still loading: a request for one
+   * of those gets 503 until a later catalog brings it.
+   *
+   * @throws IllegalArgumentException when the catalog lacks the configured default model
    */
-  public DigitsServer(ServerConfig config, CompletionStage<ModelCatalog> loading) {
-    this.config = config;
-    this.models = new LoadedModels(loading, config.defaultModel());
-    this.app = Javalin.create(this::configure);
+  public void serveWhileLoading(ModelCatalog catalog) {
+    models.serve(catalog, false);
+  }
+
+  /**
+   * Serves these models, all there will be.
+   *
+   * @throws IllegalArgumentException when the catalog lacks the configured default model
+   */
+  public void serve(ModelCatalog catalog) {
+    models.serve(catalog, true);
+  }
+
+  /** The server's metrics, which the code loading its models reports to as well. */
+  public ServerMetrics metrics() {
+    return metrics;
   }
 
   private void configure(JavalinConfig javalin) {
@@ -61,26 +106,38 @@ public final class DigitsServer {
             models,
             new Recognizer(new DigitPreprocessor(config.preprocessing(), config.decoding())),
             new PredictRequestReader(mapper.getFactory(), config.maxRequestBytes()));
+    BodyPrefetchingHandler prefetching =
+        new BodyPrefetchingHandler(config.maxRequestBytes(), config.maxArrivingBodyBytes());
+    RequestThreadPool threads = new RequestThreadPool(config.requestThreads());
 
     javalin.startup.showJavalinBanner = false;
     javalin.startup.showOldJavalinVersionWarning = false;
     javalin.jetty.host = config.host();
     javalin.jetty.port = config.port();
-    javalin.jetty.threadPool = new RequestThreadPool(config.requestThreads());
+    javalin.jetty.threadPool = threads;
+    metrics.bindThreads(threads);
     javalin.jetty.modifyServer(
         server -> {
           server.setErrorHandler(new JsonErrorHandler());
-          // Tracks requests in progress for stopGracefully, and gathers bodies before a request
-          // takes a thread; Javalin nests its handler inside the innermost.
+          // Outermost first: the request's id and record, its timing, then tracking requests in
+          // progress for stopGracefully, then gathering bodies before a request takes a thread.
+          // Javalin nests its handler inside the innermost.
+          RequestTracking tracking = new RequestTracking();
+          TimedHandler timed = metrics.timedHandler();
           GracefulHandler graceful = new GracefulHandler();
-          graceful.setHandler(
-              new BodyPrefetchingHandler(config.maxRequestBytes(), config.maxArrivingBodyBytes()));
-          server.setHandler(graceful);
+          tracking.setHandler(timed);
+          timed.setHandler(graceful);
+          graceful.setHandler(prefetching);
+          server.setHandler(tracking);
+          server.setRequestLog(
+              new CompletedRequests(metrics, config.logFormat(), config.logOutput()));
           server.addBean(
               new ConnectionCap(
                   server, config.maxConnections(), ServerConfig.CROWDED_IDLE_TIMEOUT));
           jetty = server;
         });
+    metrics.memoryBudgets(
+        config.decoding().bytes(), config.decoding()::reservedBytes, prefetching::arrivingBytes);
     // A known path with the wrong method says so (405 and Allow) instead of "not found".
     javalin.http.prefer405over404 = true;
     // BoundedBody enforces the limit on every body this server reads; this only keeps Javalin's
@@ -94,6 +151,7 @@ public final class DigitsServer {
           assets.location = Location.CLASSPATH;
           assets.headers = Map.of("Cache-Control", "no-cache");
         });
+    javalin.requestLogger.http((ctx, millis) -> RequestRecord.of(ctx).route(routeOf(ctx)));
 
     javalin.routes.before(SecurityHeaders::apply);
     // Refuses a malformed Content-Type, or one naming an unknown charset, before any reader meets
@@ -115,6 +173,21 @@ public final class DigitsServer {
     javalin.routes.post("/predict", api::legacyPredict);
     javalin.routes.get("/healthz", api::health);
     javalin.routes.get("/readyz", api::ready);
+    javalin.routes.get("/metrics", ctx -> ctx.contentType(METRICS_TYPE).result(metrics.scrape()));
+  }
+
+  /**
+   * The route template that answered, for metrics and logs; see {@link RequestRecord#routeLabel}.
+   */
+  private static String routeOf(Context ctx) {
+    Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+    if (endpoint != null) {
+      return endpoint.path;
+    }
+    if (ctx.statusCode() == 404) {
+      return "NOT_FOUND";
+    }
+    return ctx.path().startsWith("/assets/") ? "/assets/*" : null;
   }
 
   /**
@@ -126,11 +199,13 @@ public final class DigitsServer {
   public DigitsServer start() {
     // Tried first so that a taken port is one clear exception, not also Javalin's error log line.
     requireBindable();
+    app = Javalin.create(this::configure);
     try {
       app.start();
     } catch (JavalinBindException e) {
       throw cannotListen(e.getCause() != null ? e.getCause() : e);
     }
+    metrics.bindConnections(jetty);
     return this;
   }
 
@@ -139,7 +214,10 @@ public final class DigitsServer {
    * the caller, who closes it.
    */
   public void stop() {
-    app.stop();
+    if (app != null) {
+      app.stop();
+    }
+    metrics.close();
   }
 
   /**
@@ -151,7 +229,7 @@ public final class DigitsServer {
     if (jetty != null) {
       jetty.setStopTimeout(grace.toMillis());
     }
-    app.stop();
+    stop();
   }
 
   /** The port the server listens on: the configured one, or the one picked for port 0. */
@@ -183,9 +261,5 @@ public final class DigitsServer {
                 + failure.getMessage());
     bind.initCause(failure);
     return new UncheckedIOException(bind);
-  }
-
-  private static ModelCatalog checkDefault(ModelCatalog catalog, String defaultModel) {
-    return defaultModel == null ? catalog : catalog.withDefault(defaultModel);
   }
 }

@@ -84,7 +84,12 @@ final class ErrorResponses {
   }
 
   private static void unexpected(Exception e, Context ctx) {
-    LOG.error("Unexpected failure answering {} {}", ctx.method(), ctx.path(), e);
+    LOG.error(
+        "Unexpected failure answering {} {} (request {})",
+        ctx.method(),
+        ctx.path(),
+        RequestRecord.of(ctx).id(),
+        e);
     send(
         ctx,
         500,
@@ -93,6 +98,7 @@ final class ErrorResponses {
   }
 
   private static void send(Context ctx, int status, String code, String detail) {
+    RequestRecord.of(ctx).failed(code);
     if (status == 503) {
       // Every 503 here passes (models loading, memory taken by other images): say when to retry.
       ctx.header("Retry-After", "1");

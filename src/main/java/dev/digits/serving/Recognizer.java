@@ -22,15 +22,12 @@ final class Recognizer {
   }
 
   /**
-   * What the named model (or the catalog's default, for {@code null} or blank) sees in the image.
+   * What the classifier sees in the image.
    *
-   * @throws UnknownModelException when the catalog has no model of that name
    * @throws PreprocessingException when the image is unreadable, too large or has no ink
    */
-  Recognition recognize(
-      ModelCatalog catalog, ImageInput image, String modelName, boolean includeInput)
+  Recognition recognize(DigitClassifier classifier, ImageInput image, boolean includeInput)
       throws PreprocessingException {
-    DigitClassifier classifier = resolve(catalog, modelName);
     long start = System.nanoTime();
     DigitImage input = image.preprocess(preprocessor);
     long preprocessed = System.nanoTime();
@@ -42,15 +39,6 @@ final class Recognizer {
         includeInput ? input.toPngDataUrl(INPUT_SCALE) : null,
         (preprocessed - start) / 1_000,
         (inferred - preprocessed) / 1_000);
-  }
-
-  private static DigitClassifier resolve(ModelCatalog catalog, String modelName) {
-    if (modelName == null || modelName.isBlank()) {
-      return catalog.defaultModel();
-    }
-    return catalog
-        .find(modelName)
-        .orElseThrow(() -> new UnknownModelException(modelName, catalog.names()));
   }
 
   /**

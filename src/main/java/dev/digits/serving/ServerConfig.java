@@ -6,6 +6,7 @@ import dev.digits.preprocessing.PreprocessingLimits;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How a {@link DigitsServer} listens and what it accepts.
@@ -24,6 +25,8 @@ import java.util.Objects;
  *     503
  * @param maxConnections most connections open at once; at the limit the server stops accepting
  *     until one closes, and closes idle ones after {@link #CROWDED_IDLE_TIMEOUT}
+ * @param logFormat how each request's log line is written, or {@link LogFormat#OFF}
+ * @param logOutput where the log lines go
  */
 public record ServerConfig(
     String host,
@@ -34,7 +37,9 @@ public record ServerConfig(
     String defaultModel,
     RequestThreads requestThreads,
     long maxArrivingBodyBytes,
-    int maxConnections) {
+    int maxConnections,
+    LogFormat logFormat,
+    Consumer<String> logOutput) {
 
   /** Port used when none is given. */
   public static final int DEFAULT_PORT = 8080;
@@ -72,6 +77,8 @@ public record ServerConfig(
     Objects.requireNonNull(preprocessing, "preprocessing");
     Objects.requireNonNull(decoding, "decoding");
     Objects.requireNonNull(requestThreads, "requestThreads");
+    Objects.requireNonNull(logFormat, "logFormat");
+    Objects.requireNonNull(logOutput, "logOutput");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be in 0..65535, got " + port);
     }
@@ -92,7 +99,8 @@ public record ServerConfig(
   /**
    * All interfaces, port 8080, 2 MiB bodies, default image limits, half the heap for decoding
    * images, the catalog's default model, up to 64 request threads at the process's CPU priority, a
-   * quarter of the heap for bodies still arriving, {@link #defaultMaxConnections()} connections.
+   * quarter of the heap for bodies still arriving, {@link #defaultMaxConnections()} connections, no
+   * request log.
    */
   public static ServerConfig defaults() {
     return builder().build();
@@ -113,7 +121,8 @@ public record ServerConfig(
         .defaultModel(defaultModel)
         .requestThreads(requestThreads)
         .maxArrivingBodyBytes(maxArrivingBodyBytes)
-        .maxConnections(maxConnections);
+        .maxConnections(maxConnections)
+        .requestLog(logFormat, logOutput);
   }
 
   /**
@@ -145,6 +154,8 @@ public record ServerConfig(
         new RequestThreads(DEFAULT_MAX_THREADS, DEFAULT_REQUEST_NICE);
     private long maxArrivingBodyBytes = Runtime.getRuntime().maxMemory() / 4;
     private int maxConnections = defaultMaxConnections();
+    private LogFormat logFormat = LogFormat.OFF;
+    private Consumer<String> logOutput = StandardOutput.INSTANCE;
 
     private Builder() {}
 
@@ -197,6 +208,19 @@ public record ServerConfig(
       return this;
     }
 
+    /** One line per request in this format, to standard output; none by default. */
+    public Builder logFormat(LogFormat format) {
+      this.logFormat = format;
+      return this;
+    }
+
+    /** One line per request in this format, to {@code output}. */
+    public Builder requestLog(LogFormat format, Consumer<String> output) {
+      this.logFormat = format;
+      this.logOutput = output;
+      return this;
+    }
+
     /**
      * The configuration.
      *
@@ -212,7 +236,9 @@ public record ServerConfig(
           defaultModel,
           requestThreads,
           maxArrivingBodyBytes,
-          maxConnections);
+          maxConnections,
+          logFormat,
+          logOutput);
     }
   }
 

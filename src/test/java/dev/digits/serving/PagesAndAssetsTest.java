@@ -29,7 +29,8 @@ class PagesAndAssetsTest {
           "GET /api/models",
           "GET /api/model",
           "GET /healthz",
-          "GET /readyz");
+          "GET /readyz",
+          "GET /metrics");
 
   private static RunningServer server;
 

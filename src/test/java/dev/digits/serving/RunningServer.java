@@ -36,6 +36,11 @@ final class RunningServer implements AutoCloseable {
         new DigitsServer(config.toBuilder().address("127.0.0.1", 0).build(), loading).start());
   }
 
+  /** Starts a server built by the test, which must listen on 127.0.0.1 and a free port. */
+  static RunningServer start(DigitsServer server) {
+    return new RunningServer(server.start());
+  }
+
   static RunningServer start(ModelCatalog catalog) {
     return start(ServerConfig.defaults(), catalog);
   }
@@ -80,10 +85,15 @@ final class RunningServer implements AutoCloseable {
   }
 
   static JsonNode json(HttpResponse<String> response) {
+    return json(response.body());
+  }
+
+  /** JSON text, such as a response body or a JSON log line. */
+  static JsonNode json(String text) {
     try {
-      return JSON.readTree(response.body());
+      return JSON.readTree(text);
     } catch (IOException e) {
-      throw new UncheckedIOException("not JSON: " + response.body(), e);
+      throw new UncheckedIOException("not JSON: " + text, e);
     }
   }
 
