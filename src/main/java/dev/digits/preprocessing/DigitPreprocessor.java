@@ -73,6 +73,19 @@ public final class DigitPreprocessor {
   }
 
   /**
+   * Preprocesses a PNG or JPEG file sent as base64, or as a data URL. Whitespace in the base64 is
+   * ignored.
+   *
+   * @throws PreprocessingException as {@link #fromDataUrl}
+   */
+  public DigitImage fromBase64(String base64) throws PreprocessingException {
+    Objects.requireNonNull(base64, "base64");
+    return base64.stripLeading().regionMatches(true, 0, "data:", 0, 5)
+        ? fromDataUrl(base64)
+        : fromEncoded(DataUrl.decodeBase64(base64, limits));
+  }
+
+  /**
    * Preprocesses an image already in memory, of any BufferedImage type.
    *
    * @throws PreprocessingException with {@link PreprocessingException.Reason#IMAGE_TOO_LARGE}

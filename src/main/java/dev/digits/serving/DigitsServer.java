@@ -16,6 +16,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.jetty.server.Server;
@@ -101,11 +102,19 @@ public final class DigitsServer {
 
   private void configure(JavalinConfig javalin) {
     ObjectMapper mapper = Json.newMapper();
+    DigitPreprocessor preprocessor =
+        new DigitPreprocessor(config.preprocessing(), config.decoding());
     ApiHandlers api =
         new ApiHandlers(
             models,
-            new Recognizer(new DigitPreprocessor(config.preprocessing(), config.decoding())),
+            new Recognizer(preprocessor),
             new PredictRequestReader(mapper.getFactory(), config.maxRequestBytes()));
+    InferenceProtocol v2 =
+        new InferenceProtocol(
+            models,
+            preprocessor,
+            new InferenceRequestReader(mapper.getFactory()),
+            config.maxRequestBytes());
     BodyPrefetchingHandler prefetching =
         new BodyPrefetchingHandler(config.maxRequestBytes(), config.maxArrivingBodyBytes());
     RequestThreadPool threads = new RequestThreadPool(config.requestThreads());
@@ -174,6 +183,15 @@ public final class DigitsServer {
     javalin.routes.get("/healthz", api::health);
     javalin.routes.get("/readyz", api::ready);
     javalin.routes.get("/metrics", ctx -> ctx.contentType(METRICS_TYPE).result(metrics.scrape()));
+    // The Open Inference Protocol (KServe v2), each model route also with /versions/{version}.
+    javalin.routes.get("/v2", v2::serverMetadata);
+    javalin.routes.get("/v2/health/live", v2::serverLive);
+    javalin.routes.get("/v2/health/ready", v2::serverReady);
+    for (String model : List.of("/v2/models/{name}", "/v2/models/{name}/versions/{version}")) {
+      javalin.routes.get(model, v2::modelMetadata);
+      javalin.routes.get(model + "/ready", v2::modelReady);
+      javalin.routes.post(model + "/infer", v2::infer);
+    }
   }
 
   /**

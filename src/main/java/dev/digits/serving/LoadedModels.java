@@ -67,6 +67,17 @@ final class LoadedModels {
     return state.complete();
   }
 
+  /** Whether the default model is loaded, and so predictions can be answered. */
+  boolean isReady() {
+    return state.catalog() != null;
+  }
+
+  /** Whether a model of that name is loaded. */
+  boolean isLoaded(String name) {
+    ModelCatalog catalog = state.catalog();
+    return catalog != null && catalog.find(name).isPresent();
+  }
+
   /**
    * The model of that name, or the default for null or blank.
    *

@@ -1,0 +1,61 @@
+package dev.digits.serving;
+
+import dev.digits.preprocessing.DigitPreprocessor;
+import dev.digits.preprocessing.PreprocessingException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a client asks of {@code POST /v2/models/{name}/infer}.
+ *
+ * @param id the request's id, echoed in the answer; null when it had none
+ * @param input the images, as pixels or as files
+ * @param outputs the outputs to answer with, in order
+ */
+record InferenceRequest(String id, Input input, List<InferenceOutput> outputs) {
+
+  /** The images of a request, in one of the two forms the model takes. */
+  sealed interface Input {
+    /**
+     * The model's input for each image.
+     *
+     * @throws PreprocessingException for the first image that cannot become one, saying which
+     */
+    List<float[]> pixels(DigitPreprocessor preprocessor) throws PreprocessingException;
+  }
+
+  /**
+   * The {@code FP32} input named {@code input}, of shape [N, 1, 28, 28]: pixel values 0 to 1, ink
+   * bright, already centred as MNIST's digits are; the model reads them as they are.
+   */
+  record Pixels(List<float[]> images) implements Input {
+    static final String NAME = "input";
+
+    @Override
+    public List<float[]> pixels(DigitPreprocessor preprocessor) {
+      return images;
+    }
+  }
+
+  /**
+   * The {@code BYTES} input named {@code image}, of shape [N]: base64 PNG or JPEG files (or data
+   * URLs), preprocessed as {@code /api/predict} does.
+   */
+  record EncodedImages(List<String> base64) implements Input {
+    static final String NAME = "image";
+
+    @Override
+    public List<float[]> pixels(DigitPreprocessor preprocessor) throws PreprocessingException {
+      List<float[]> pixels = new ArrayList<>(base64.size());
+      for (int i = 0; i < base64.size(); i++) {
+        try {
+          pixels.add(preprocessor.fromBase64(base64.get(i)).pixels());
+        } catch (PreprocessingException e) {
+          throw new PreprocessingException(
+              e.reason(), "Image " + (i + 1) + " of " + base64.size() + ": " + e.getMessage());
+        }
+      }
+      return pixels;
+    }
+  }
+}
