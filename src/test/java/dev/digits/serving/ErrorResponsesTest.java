@@ -1,5 +1,6 @@
 package dev.digits.serving;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -104,6 +105,16 @@ class ErrorResponsesTest {
   @Test
   void multipartWithoutAFileIs400() {
     byte[] form = new Multipart().field("model", "fake-a").build();
+    assertError(server.post("/api/predict", Multipart.CONTENT_TYPE, form), 400, "missing_image");
+  }
+
+  @Test
+  void aPartThatNamesNoFieldIsSkipped() {
+    String unnamed =
+        "--" + Multipart.BOUNDARY + "\r\nContent-Disposition: form-data\r\n\r\nnameless\r\n";
+    byte[] form =
+        (unnamed + new String(new Multipart().field("model", "fake-a").build(), US_ASCII))
+            .getBytes(US_ASCII);
     assertError(server.post("/api/predict", Multipart.CONTENT_TYPE, form), 400, "missing_image");
   }
 
