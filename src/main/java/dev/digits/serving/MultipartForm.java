@@ -69,7 +69,14 @@ final class MultipartForm implements AutoCloseable {
   /** The text of the part with this name, or null if there is none. */
   String text(String name) {
     MultiPart.Part part = first(name);
-    return part == null ? null : part.getContentAsString(StandardCharsets.UTF_8);
+    if (part == null) {
+      return null;
+    }
+    try {
+      return part.getContentAsString(StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw malformed("the field '" + name + "' is not UTF-8 text");
+    }
   }
 
   /**

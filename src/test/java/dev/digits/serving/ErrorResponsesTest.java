@@ -1,5 +1,6 @@
 package dev.digits.serving;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -116,6 +117,21 @@ class ErrorResponsesTest {
         (unnamed + new String(new Multipart().field("model", "fake-a").build(), US_ASCII))
             .getBytes(US_ASCII);
     assertError(server.post("/api/predict", Multipart.CONTENT_TYPE, form), 400, "missing_image");
+  }
+
+  @Test
+  void aFormFieldThatIsNotUtf8Is400() {
+    String form =
+        new String(
+            new Multipart()
+                .file("image", "digit.png", "image/png", TestImages.tallPng())
+                .field("model", "fake-a")
+                .build(),
+            ISO_8859_1);
+    // 0xC3 0x28: a two-byte sequence whose second byte is not a continuation.
+    byte[] notUtf8 = form.replace("\r\nfake-a\r\n", "\r\nfake-\u00C3(\r\n").getBytes(ISO_8859_1);
+    assertError(
+        server.post("/api/predict", Multipart.CONTENT_TYPE, notUtf8), 400, "invalid_multipart");
   }
 
   @Test
