@@ -89,7 +89,7 @@ final class DataUrl {
       ascii[n++] = (byte) c;
     }
     if (n == 0) {
-      throw PreprocessingException.malformed("There is no base64 data.");
+      throw PreprocessingException.malformed("There is no data to decode.");
     }
     try {
       return Base64.getDecoder().decode(ascii);
