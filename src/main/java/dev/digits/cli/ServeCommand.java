@@ -1,6 +1,7 @@
 package dev.digits.cli;
 
 import dev.digits.model.DjlEnvironment;
+import dev.digits.preprocessing.PngDecoder;
 import dev.digits.serving.DigitsServer;
 import dev.digits.serving.LogFormat;
 import dev.digits.serving.ModelCatalog;
@@ -129,6 +130,16 @@ final class ServeCommand implements Callable<Integer> {
               + " object a line, for log collectors) or off. Default: ${DEFAULT-VALUE}.")
   LogFormat logFormat;
 
+  @Option(
+      names = "--png-decoder",
+      paramLabel = "DECODER",
+      defaultValue = "fast",
+      description =
+          "Which code decodes PNGs: fast (this project's inflater and decoder for the PNGs"
+              + " canvases export, ImageIO for the rest) or imageio (ImageIO for all, at a higher"
+              + " cost per request; docs/DECISIONS.md). Default: ${DEFAULT-VALUE}.")
+  PngDecoder pngDecoder;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -142,7 +153,8 @@ final class ServeCommand implements Callable<Integer> {
             .address(host, port)
             .maxRequestBytes(maxRequestBytes)
             .requestThreads(new ServerConfig.RequestThreads(maxServerThreads, requestNice))
-            .logFormat(logFormat);
+            .logFormat(logFormat)
+            .pngDecoder(pngDecoder);
     if (maxConnections != null) {
       builder.maxConnections(maxConnections);
     }

@@ -27,6 +27,7 @@ public final class DigitPreprocessor {
 
   private final PreprocessingLimits limits;
   private final DecodingBudget budget;
+  private final PngDecoder pngDecoder;
 
   /** A preprocessor refusing input beyond {@code limits}, for callers that work one at a time. */
   public DigitPreprocessor(PreprocessingLimits limits) {
@@ -38,8 +39,15 @@ public final class DigitPreprocessor {
    * than {@code budget} allows.
    */
   public DigitPreprocessor(PreprocessingLimits limits, DecodingBudget budget) {
+    this(limits, budget, PngDecoder.FAST);
+  }
+
+  /** As {@link #DigitPreprocessor(PreprocessingLimits, DecodingBudget)}, decoding PNGs so. */
+  public DigitPreprocessor(
+      PreprocessingLimits limits, DecodingBudget budget, PngDecoder pngDecoder) {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.budget = Objects.requireNonNull(budget, "budget");
+    this.pngDecoder = Objects.requireNonNull(pngDecoder, "pngDecoder");
   }
 
   /**
@@ -55,7 +63,7 @@ public final class DigitPreprocessor {
    */
   public DigitImage fromEncoded(byte[] encoded) throws PreprocessingException {
     Objects.requireNonNull(encoded, "encoded");
-    EncodedImage image = EncodedImage.open(encoded, limits);
+    EncodedImage image = EncodedImage.open(encoded, limits, pngDecoder);
     return normalizeWithRoom(image.pixels(), image::decode);
   }
 

@@ -12,10 +12,10 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Decodes with ImageIO what {@link PngPixels} does not: JPEG and the rarer PNG variants. The caller
- * has already checked the header against the limits. Every failure inside ImageIO, including the
- * unchecked exceptions its decoders throw on hostile input, becomes {@link
- * PreprocessingException.Reason#MALFORMED}.
+ * Decodes with ImageIO what the fast PNG path does not: JPEG, the rarer PNG variants, and every PNG
+ * when the server is told to ({@link PngDecoder#IMAGEIO}). The caller has already checked the
+ * header against the limits. Every failure inside ImageIO, including the unchecked exceptions its
+ * decoders throw on hostile input, becomes {@link PreprocessingException.Reason#MALFORMED}.
  *
  * <p>JPEGs of grey or YCbCr pixels go to the JDK's own reader, which every test and benchmark has
  * measured; those of four components (CMYK and YCCK, from print workflows and some scanners), which
@@ -28,6 +28,27 @@ final class ImageIoReader {
   /** Decodes a PNG, or a JPEG of one or three components, with the JDK's reader. */
   static BufferedImage read(byte[] data, ImageFormat format) throws PreprocessingException {
     return decode(data, jdkReaderFor(format), format.displayName());
+  }
+
+  /**
+   * The width and height a file's header declares, read without decoding a pixel.
+   *
+   * @return {width, height}
+   * @throws PreprocessingException when the header cannot be read
+   */
+  static long[] dimensions(byte[] data, ImageFormat format) throws PreprocessingException {
+    ImageReader reader = jdkReaderFor(format);
+    try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
+      reader.setInput(input, true, true);
+      return new long[] {reader.getWidth(0), reader.getHeight(0)};
+    } catch (IOException | RuntimeException e) {
+      throw new PreprocessingException(
+          PreprocessingException.Reason.MALFORMED,
+          "The " + format.displayName() + "'s header could not be read: " + describe(e),
+          e);
+    } finally {
+      reader.dispose();
+    }
   }
 
   /** Decodes a CMYK or YCCK JPEG into RGB. */

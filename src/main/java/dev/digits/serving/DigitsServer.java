@@ -103,7 +103,7 @@ public final class DigitsServer {
   private void configure(JavalinConfig javalin) {
     ObjectMapper mapper = Json.newMapper();
     DigitPreprocessor preprocessor =
-        new DigitPreprocessor(config.preprocessing(), config.decoding());
+        new DigitPreprocessor(config.preprocessing(), config.decoding(), config.pngDecoder());
     ApiHandlers api =
         new ApiHandlers(
             models,

@@ -2,6 +2,7 @@ package dev.digits.serving;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 import dev.digits.preprocessing.DecodingBudget;
+import dev.digits.preprocessing.PngDecoder;
 import dev.digits.preprocessing.PreprocessingLimits;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import java.util.function.Consumer;
  *     until one closes, and closes idle ones after {@link #CROWDED_IDLE_TIMEOUT}
  * @param logFormat how each request's log line is written, or {@link LogFormat#OFF}
  * @param logOutput where the log lines go
+ * @param pngDecoder which code decodes PNGs
  */
 public record ServerConfig(
     String host,
@@ -39,7 +41,8 @@ public record ServerConfig(
     long maxArrivingBodyBytes,
     int maxConnections,
     LogFormat logFormat,
-    Consumer<String> logOutput) {
+    Consumer<String> logOutput,
+    PngDecoder pngDecoder) {
 
   /** Port used when none is given. */
   public static final int DEFAULT_PORT = 8080;
@@ -79,6 +82,7 @@ public record ServerConfig(
     Objects.requireNonNull(requestThreads, "requestThreads");
     Objects.requireNonNull(logFormat, "logFormat");
     Objects.requireNonNull(logOutput, "logOutput");
+    Objects.requireNonNull(pngDecoder, "pngDecoder");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be in 0..65535, got " + port);
     }
@@ -100,7 +104,7 @@ public record ServerConfig(
    * All interfaces, port 8080, 2 MiB bodies, default image limits, half the heap for decoding
    * images, the catalog's default model, up to 64 request threads at the process's CPU priority, a
    * quarter of the heap for bodies still arriving, {@link #defaultMaxConnections()} connections, no
-   * request log.
+   * request log, the fast PNG decoder.
    */
   public static ServerConfig defaults() {
     return builder().build();
@@ -122,7 +126,8 @@ public record ServerConfig(
         .requestThreads(requestThreads)
         .maxArrivingBodyBytes(maxArrivingBodyBytes)
         .maxConnections(maxConnections)
-        .requestLog(logFormat, logOutput);
+        .requestLog(logFormat, logOutput)
+        .pngDecoder(pngDecoder);
   }
 
   /**
@@ -156,6 +161,7 @@ public record ServerConfig(
     private int maxConnections = defaultMaxConnections();
     private LogFormat logFormat = LogFormat.OFF;
     private Consumer<String> logOutput = StandardOutput.INSTANCE;
+    private PngDecoder pngDecoder = PngDecoder.FAST;
 
     private Builder() {}
 
@@ -221,6 +227,12 @@ public record ServerConfig(
       return this;
     }
 
+    /** The code that decodes PNGs: the fast path by default. */
+    public Builder pngDecoder(PngDecoder decoder) {
+      this.pngDecoder = decoder;
+      return this;
+    }
+
     /**
      * The configuration.
      *
@@ -238,7 +250,8 @@ public record ServerConfig(
           maxArrivingBodyBytes,
           maxConnections,
           logFormat,
-          logOutput);
+          logOutput,
+          pngDecoder);
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.digits.preprocessing.PreprocessingException.Reason;
+import dev.digits.preprocessing.png.PngCrafter;
 import java.awt.Color;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -113,7 +114,7 @@ class DigitPreprocessorRejectionTest {
   @Test
   void rejectsPngClaimingHugeDimensionsQuicklyWithoutDecoding() {
     byte[] bomb =
-        PngDecoderTest.concat(
+        PngCrafter.concat(
             PngCrafter.SIGNATURE,
             PngCrafter.chunk("IHDR", PngCrafter.ihdr(100_000, 100_000, 8, 6, 0)),
             PngCrafter.chunk("IDAT", PngCrafter.deflate(new byte[1000])),
@@ -130,7 +131,7 @@ class DigitPreprocessorRejectionTest {
   @Test
   void rejectsImageWithOneSideOverTheLimit() {
     byte[] strip =
-        PngDecoderTest.concat(
+        PngCrafter.concat(
             PngCrafter.SIGNATURE,
             PngCrafter.chunk("IHDR", PngCrafter.ihdr(9_000, 1, 8, 0, 0)),
             PngCrafter.chunk("IDAT", PngCrafter.deflate(new byte[9_001])),

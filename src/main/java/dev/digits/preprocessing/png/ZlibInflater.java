@@ -1,5 +1,8 @@
-package dev.digits.preprocessing;
+package dev.digits.preprocessing.png;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -12,10 +15,13 @@ import java.util.Arrays;
  * the buffer is never larger than the raster the limits allow.
  *
  * <p>Strict where it matters: a bad header, block type, code, length or distance, or a stream that
- * ends before the buffer is full, is {@link PreprocessingException.Reason#MALFORMED}. The Adler-32
- * checksum is not verified: PNG's chunk CRCs already protect the compressed bytes.
+ * ends before the buffer is full, is a {@link PngFormatException}. The Adler-32 checksum is not
+ * verified: PNG's chunk CRCs already protect the compressed bytes.
  */
 final class ZlibInflater {
+  /** Eight bytes of an array as one little-endian long: byte k is {@code bytes[at + k]}. */
+  private static final VarHandle WORD =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private static final int FAST_BITS = 10;
   private static final int MAX_BITS = 15;
@@ -63,7 +69,7 @@ final class ZlibInflater {
     try {
       FIXED_LITERALS = Huffman.of(literalLengths, 288);
       FIXED_DISTANCES = Huffman.of(distanceLengths, 30);
-    } catch (PreprocessingException e) {
+    } catch (PngFormatException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
@@ -93,7 +99,7 @@ final class ZlibInflater {
    * Fills {@code output} exactly from the zlib stream in {@code input[offset, offset + length)}.
    */
   static void inflate(byte[] input, int offset, int length, byte[] output)
-      throws PreprocessingException {
+      throws PngFormatException {
     inflate(input, offset, length, output, output.length);
   }
 
@@ -102,11 +108,11 @@ final class ZlibInflater {
    * {@code input[offset, offset + length)}; the rest of {@code output} is left alone.
    */
   static void inflate(byte[] input, int offset, int length, byte[] output, int outputLength)
-      throws PreprocessingException {
+      throws PngFormatException {
     new ZlibInflater(input, offset, length, output, outputLength).run();
   }
 
-  private void run() throws PreprocessingException {
+  private void run() throws PngFormatException {
     int header = (int) take(16);
     int method = header & 0x0F;
     int windowBits = (header >>> 4 & 0x0F) + 8;
@@ -130,7 +136,7 @@ final class ZlibInflater {
     }
   }
 
-  private void copyStored() throws PreprocessingException {
+  private void copyStored() throws PngFormatException {
     take(bitCount & 7);
     int length = (int) take(16);
     int complement = (int) take(16);
@@ -151,7 +157,7 @@ final class ZlibInflater {
     inputPosition += length;
   }
 
-  private void decodeDynamicBlock() throws PreprocessingException {
+  private void decodeDynamicBlock() throws PngFormatException {
     int literalCount = (int) take(5) + 257;
     int distanceCount = (int) take(5) + 1;
     int codeLengthCount = (int) take(4) + 4;
@@ -198,7 +204,7 @@ final class ZlibInflater {
     decodeBlock(literals, distances);
   }
 
-  private void decodeBlock(Huffman literals, Huffman distances) throws PreprocessingException {
+  private void decodeBlock(Huffman literals, Huffman distances) throws PngFormatException {
     while (true) {
       int symbol = literals.decode(this);
       if (symbol < 256) {
@@ -231,7 +237,7 @@ final class ZlibInflater {
     }
   }
 
-  private void copyMatch(int distance, int length) throws PreprocessingException {
+  private void copyMatch(int distance, int length) throws PngFormatException {
     if (distance > outputPosition) {
       throw malformed("it refers back before its start");
     }
@@ -252,7 +258,7 @@ final class ZlibInflater {
   }
 
   /** Takes {@code count} (at most 32) bits, least significant first. */
-  private long take(int count) throws PreprocessingException {
+  private long take(int count) throws PngFormatException {
     if (bitCount < count) {
       refill();
     }
@@ -269,7 +275,7 @@ final class ZlibInflater {
     return (int) bits;
   }
 
-  private void consume(int count) throws PreprocessingException {
+  private void consume(int count) throws PngFormatException {
     bits >>>= count;
     bitCount -= count;
     if (bitCount < phantomBits) {
@@ -281,7 +287,7 @@ final class ZlibInflater {
     if (inputEnd - inputPosition >= 8) {
       // As many whole bytes as fit, from one 8-byte read: refills happen about once per symbol.
       int bytes = (63 - bitCount) >>> 3;
-      long word = EightBytes.get(input, inputPosition) & (-1L >>> (64 - 8 * bytes));
+      long word = (long) WORD.get(input, inputPosition) & (-1L >>> (64 - 8 * bytes));
       bits |= word << bitCount;
       inputPosition += bytes;
       bitCount += 8 * bytes;
@@ -297,9 +303,8 @@ final class ZlibInflater {
     }
   }
 
-  private static PreprocessingException malformed(String problem) {
-    return PreprocessingException.malformed(
-        "The PNG's compressed image data is corrupt: " + problem + ".");
+  private static PngFormatException malformed(String problem) {
+    return new PngFormatException("The PNG's compressed image data is corrupt: " + problem + ".");
   }
 
   /**
@@ -322,7 +327,7 @@ final class ZlibInflater {
       symbolsByCode = new int[symbols];
     }
 
-    static Huffman of(byte[] lengths, int symbols) throws PreprocessingException {
+    static Huffman of(byte[] lengths, int symbols) throws PngFormatException {
       Huffman code = new Huffman(symbols);
       for (int s = 0; s < symbols; s++) {
         code.countPerLength[lengths[s]]++;
@@ -362,7 +367,7 @@ final class ZlibInflater {
       return code;
     }
 
-    int decode(ZlibInflater in) throws PreprocessingException {
+    int decode(ZlibInflater in) throws PngFormatException {
       int next = in.peek();
       int entry = fast[next & ((1 << FAST_BITS) - 1)];
       if (entry != 0) {
