@@ -16,7 +16,7 @@ public final class PngFile {
   static final int GREY_ALPHA = 4;
   static final int RGBA = 6;
 
-  private static final int SIGNATURE_LENGTH = 8;
+  private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
   private static final int IHDR = chunkType("IHDR");
   private static final int PLTE = chunkType("PLTE");
   private static final int IDAT = chunkType("IDAT");
@@ -97,15 +97,19 @@ public final class PngFile {
   }
 
   /**
-   * Parses the chunk layout; the signature must already have been recognised. {@code sizeCheck}
-   * sees the header's width and height before the chunks are walked.
+   * Parses the signature and the chunk layout. {@code sizeCheck} sees the header's width and height
+   * before the chunks are walked.
    *
    * @throws PngFormatException when the file breaks the format or is truncated
    * @throws E when the size check refuses the image
    */
   public static <E extends Exception> PngFile parse(byte[] data, SizeCheck<E> sizeCheck)
       throws PngFormatException, E {
-    int pos = SIGNATURE_LENGTH;
+    if (data.length < SIGNATURE.length
+        || !Arrays.equals(data, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
+      throw new PngFormatException("The data does not start with PNG's signature.");
+    }
+    int pos = SIGNATURE.length;
     if (data.length < pos + 12 + 13 || readInt(data, pos) != 13 || readInt(data, pos + 4) != IHDR) {
       throw new PngFormatException("The PNG does not start with a complete IHDR header.");
     }
@@ -117,6 +121,14 @@ public final class PngFile {
     int filterMethod = data[pos + 19] & 0xFF;
     int interlace = data[pos + 20] & 0xFF;
     requireCrc(data, pos, 13, "IHDR");
+    if (width == 0 || height == 0 || width > Integer.MAX_VALUE || height > Integer.MAX_VALUE) {
+      throw new PngFormatException(
+          "The PNG header declares a "
+              + width
+              + "×"
+              + height
+              + " image, which PNG does not allow.");
+    }
     sizeCheck.require(width, height);
     requireValidHeader(bitDepth, colourType, compression, filterMethod, interlace);
 

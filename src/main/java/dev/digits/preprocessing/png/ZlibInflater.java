@@ -67,8 +67,8 @@ final class ZlibInflater {
     byte[] distanceLengths = new byte[30];
     Arrays.fill(distanceLengths, (byte) 5);
     try {
-      FIXED_LITERALS = Huffman.of(literalLengths, 288);
-      FIXED_DISTANCES = Huffman.of(distanceLengths, 30);
+      FIXED_LITERALS = Huffman.fixed(literalLengths, 288);
+      FIXED_DISTANCES = Huffman.fixed(distanceLengths, 30);
     } catch (PngFormatException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -143,18 +143,20 @@ final class ZlibInflater {
     if ((length ^ 0xFFFF) != complement) {
       throw malformed("a stored block's length is corrupt");
     }
-    // The bit buffer may already hold some of the block's bytes; drain it first.
-    while (length > 0 && bitCount >= 8) {
+    // The bit buffer may already hold some of the block's bytes; drain it first, but never its
+    // zero padding past the end of the input, and no further than the image needs.
+    while (length > 0 && outputPosition < outputEnd && bitCount - phantomBits >= 8) {
       emit((int) take(8));
       length--;
     }
-    if (length > inputEnd - inputPosition) {
+    // Only what the image still needs must be there, as in compressed blocks.
+    int n = Math.min(length, outputEnd - outputPosition);
+    if (n > inputEnd - inputPosition) {
       throw malformed("a stored block runs past the end of the data");
     }
-    int n = Math.min(length, outputEnd - outputPosition);
     System.arraycopy(input, inputPosition, output, outputPosition, n);
     outputPosition += n;
-    inputPosition += length;
+    inputPosition += n;
   }
 
   private void decodeDynamicBlock() throws PngFormatException {
@@ -168,7 +170,7 @@ final class ZlibInflater {
     for (int i = 0; i < codeLengthCount; i++) {
       codeLengthLengths[CODE_LENGTH_ORDER[i]] = (byte) take(3);
     }
-    Huffman codeLengths = Huffman.of(codeLengthLengths, 19);
+    Huffman codeLengths = Huffman.ofCodeLengths(codeLengthLengths);
     byte[] lengths = new byte[literalCount + distanceCount];
     for (int i = 0; i < lengths.length; ) {
       int symbol = codeLengths.decode(this);
@@ -198,9 +200,9 @@ final class ZlibInflater {
     if (lengths[256] == 0) {
       throw malformed("a block has no end-of-block code");
     }
-    Huffman literals = Huffman.of(Arrays.copyOf(lengths, literalCount), literalCount);
+    Huffman literals = Huffman.ofSymbols(Arrays.copyOf(lengths, literalCount));
     Huffman distances =
-        Huffman.of(Arrays.copyOfRange(lengths, literalCount, lengths.length), distanceCount);
+        Huffman.ofSymbols(Arrays.copyOfRange(lengths, literalCount, lengths.length));
     decodeBlock(literals, distances);
   }
 
@@ -327,10 +329,36 @@ final class ZlibInflater {
       symbolsByCode = new int[symbols];
     }
 
-    static Huffman of(byte[] lengths, int symbols) throws PngFormatException {
+    /** How complete a code must be; zlib refuses the others. */
+    private enum Completeness {
+      /** The fixed codes of RFC 1951, 3.2.6: the distance code among them is incomplete. */
+      ANY,
+      /** A literal or distance code: complete, or a single code one bit long. */
+      COMPLETE_OR_ONE_BIT,
+      /** The code of the code lengths. */
+      COMPLETE
+    }
+
+    static Huffman fixed(byte[] lengths, int symbols) throws PngFormatException {
+      return of(lengths, symbols, Completeness.ANY);
+    }
+
+    static Huffman ofCodeLengths(byte[] lengths) throws PngFormatException {
+      return of(lengths, lengths.length, Completeness.COMPLETE);
+    }
+
+    static Huffman ofSymbols(byte[] lengths) throws PngFormatException {
+      return of(lengths, lengths.length, Completeness.COMPLETE_OR_ONE_BIT);
+    }
+
+    /** A code no symbol of which has a length (all zero) decodes nothing, and is allowed. */
+    private static Huffman of(byte[] lengths, int symbols, Completeness rule)
+        throws PngFormatException {
       Huffman code = new Huffman(symbols);
+      int longest = 0;
       for (int s = 0; s < symbols; s++) {
         code.countPerLength[lengths[s]]++;
+        longest = Math.max(longest, lengths[s]);
       }
       code.countPerLength[0] = 0;
       int left = 1;
@@ -339,6 +367,12 @@ final class ZlibInflater {
         if (left < 0) {
           throw malformed("a Huffman code is over-subscribed");
         }
+      }
+      boolean incompleteRefused =
+          rule == Completeness.COMPLETE
+              || (rule == Completeness.COMPLETE_OR_ONE_BIT && longest != 1);
+      if (left > 0 && longest > 0 && incompleteRefused) {
+        throw malformed("a Huffman code is incomplete");
       }
       int[] nextCode = new int[MAX_BITS + 2];
       int[] offset = new int[MAX_BITS + 2];

@@ -248,8 +248,21 @@ class PngDecoderTest {
             PngCrafter.chunk("IDAT", PngCrafter.deflate(new byte[20])),
             PngCrafter.chunk("IEND", new byte[0]));
 
+    byte[] zeroWidth =
+        PngCrafter.concat(
+            PngCrafter.SIGNATURE,
+            PngCrafter.chunk("IHDR", PngCrafter.ihdr(0, 4, 8, 0, 0)),
+            PngCrafter.chunk("IEND", new byte[0]));
+    byte[] overlong =
+        PngCrafter.concat(
+            PngCrafter.SIGNATURE,
+            PngCrafter.chunk("IHDR", PngCrafter.ihdr(0x8000_0000L, 4, 8, 0, 0)),
+            PngCrafter.chunk("IEND", new byte[0]));
+
     assertMalformed(badDepth, "bit depth 3");
     assertMalformed(noPalette, "PLTE");
+    assertMalformed(zeroWidth, "0×4");
+    assertMalformed(overlong, "2147483648×4");
   }
 
   private static void assertMalformed(byte[] png, String messagePart) {
