@@ -51,12 +51,15 @@ final class HostileBodies {
           "application/octet-stream");
 
   private final long seed;
+  private final String model;
   private final byte[] canvasPng;
   private final byte[] greyPng;
   private final byte[] jpeg;
 
-  HostileBodies(long seed) {
+  /** Bodies from this seed, naming this model where a request names one. */
+  HostileBodies(long seed, String model) {
     this.seed = seed;
+    this.model = model;
     this.canvasPng = CanvasDrawings.generate(1, seed, CanvasDrawings.Background.WHITE).get(0).png();
     this.greyPng = TestImages.tallPng();
     this.jpeg = TestImages.encode(TestImages.bar(64, 8, 40), "jpg");
@@ -92,7 +95,7 @@ final class HostileBodies {
         "{\"image\": \""
             + TestImages.dataUrl(mediaType, image)
             + "\", \"model\": "
-            + (random.nextBoolean() ? "null" : "\"fake-a\"")
+            + (random.nextBoolean() ? "null" : "\"" + model + "\"")
             + ", \"includeInput\": "
             + random.nextBoolean()
             + "}";
@@ -139,7 +142,7 @@ final class HostileBodies {
             .getBytes(StandardCharsets.UTF_8);
     return new HostileRequest(
         index,
-        "/v2/models/fake-a/infer",
+        "/v2/models/" + model + "/infer",
         "application/json",
         random.nextInt(2) == 0 ? mutate(body, random) : body);
   }
