@@ -35,7 +35,11 @@ public final class DigitsServer {
 
   private final ServerConfig config;
   private final LoadedModels models;
-  private final ServerMetrics metrics = new ServerMetrics();
+
+  /**
+   * Made on first use: its classes take a while to load, which a model loader need not wait for.
+   */
+  private ServerMetrics metrics;
 
   /** Javalin, built when the server starts: building it takes a while, which loading can use. */
   private Javalin app;
@@ -96,7 +100,10 @@ public final class DigitsServer {
   }
 
   /** The server's metrics, which the code loading its models reports to as well. */
-  public ServerMetrics metrics() {
+  public synchronized ServerMetrics metrics() {
+    if (metrics == null) {
+      metrics = new ServerMetrics();
+    }
     return metrics;
   }
 
@@ -124,7 +131,7 @@ public final class DigitsServer {
     javalin.jetty.host = config.host();
     javalin.jetty.port = config.port();
     javalin.jetty.threadPool = threads;
-    metrics.bindThreads(threads);
+    metrics().bindThreads(threads);
     javalin.jetty.modifyServer(
         server -> {
           server.setErrorHandler(new JsonErrorHandler());
@@ -132,21 +139,24 @@ public final class DigitsServer {
           // progress for stopGracefully, then gathering bodies before a request takes a thread.
           // Javalin nests its handler inside the innermost.
           RequestTracking tracking = new RequestTracking();
-          TimedHandler timed = metrics.timedHandler();
+          TimedHandler timed = metrics().timedHandler();
           GracefulHandler graceful = new GracefulHandler();
           tracking.setHandler(timed);
           timed.setHandler(graceful);
           graceful.setHandler(prefetching);
           server.setHandler(tracking);
           server.setRequestLog(
-              new CompletedRequests(metrics, config.logFormat(), config.logOutput()));
+              new CompletedRequests(metrics(), config.logFormat(), config.logOutput()));
           server.addBean(
               new ConnectionCap(
                   server, config.maxConnections(), ServerConfig.CROWDED_IDLE_TIMEOUT));
           jetty = server;
         });
-    metrics.memoryBudgets(
-        config.decoding().bytes(), config.decoding()::reservedBytes, prefetching::arrivingBytes);
+    metrics()
+        .memoryBudgets(
+            config.decoding().bytes(),
+            config.decoding()::reservedBytes,
+            prefetching::arrivingBytes);
     // A known path with the wrong method says so (405 and Allow) instead of "not found".
     javalin.http.prefer405over404 = true;
     // BoundedBody enforces the limit on every body this server reads; this only keeps Javalin's
@@ -182,7 +192,8 @@ public final class DigitsServer {
     javalin.routes.post("/predict", api::legacyPredict);
     javalin.routes.get("/healthz", api::health);
     javalin.routes.get("/readyz", api::ready);
-    javalin.routes.get("/metrics", ctx -> ctx.contentType(METRICS_TYPE).result(metrics.scrape()));
+    ServerMetrics scraped = metrics();
+    javalin.routes.get("/metrics", ctx -> ctx.contentType(METRICS_TYPE).result(scraped.scrape()));
     // The Open Inference Protocol (KServe v2), each model route also with /versions/{version}.
     javalin.routes.get("/v2", v2::serverMetadata);
     javalin.routes.get("/v2/health/live", v2::serverLive);
@@ -223,7 +234,7 @@ public final class DigitsServer {
     } catch (JavalinBindException e) {
       throw cannotListen(e.getCause() != null ? e.getCause() : e);
     }
-    metrics.bindConnections(jetty);
+    metrics().bindConnections(jetty);
     return this;
   }
 
@@ -235,7 +246,11 @@ public final class DigitsServer {
     if (app != null) {
       app.stop();
     }
-    metrics.close();
+    synchronized (this) {
+      if (metrics != null) {
+        metrics.close();
+      }
+    }
   }
 
   /**
