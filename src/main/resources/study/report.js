@@ -1,5 +1,25 @@
 'use strict';
 
+// Served by `digits serve`, the report links back to the drawing page; opened from disk, there is
+// no page to go back to.
+if (location.protocol === 'file:') {
+  document.getElementById('back-link').parentElement.hidden = true;
+}
+
+// A table wider than the screen scrolls sideways; it takes the keyboard focus only while it does.
+(() => {
+  const watcher = new ResizeObserver((entries) => {
+    for (const {target} of entries) {
+      if (target.scrollWidth > target.clientWidth) {
+        target.tabIndex = 0;
+      } else {
+        target.removeAttribute('tabindex');
+      }
+    }
+  });
+  document.querySelectorAll('.table-wrap').forEach((wrap) => watcher.observe(wrap));
+})();
+
 // Filters the gallery of misclassified digits by variant and by whether the mistake is shared by
 // every variant or made by one alone. Without this script every card stays visible.
 (() => {

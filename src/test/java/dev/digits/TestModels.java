@@ -21,34 +21,34 @@ public final class TestModels {
   /** Plausible metadata for a model of {@code architecture} called {@code name}. */
   public static ModelMetadata metadata(String name, Architecture architecture, long parameters) {
     TrainingConfig config =
-        new TrainingConfig(
-            architecture.id(),
-            1,
-            32,
-            OptimizerKind.ADAM,
-            0.001f,
-            Schedule.CONSTANT,
-            0,
-            0,
-            Augmentation.NONE,
-            1,
-            0,
-            0);
-    return new ModelMetadata(
-        ModelMetadata.FORMAT_VERSION,
-        name,
-        "a test model",
-        architecture.id(),
-        parameters,
-        ModelMetadata.InputSpec.MNIST,
-        config,
-        new ModelMetadata.DataProvenance(Map.of("train-images-idx3-ubyte", "00"), 1, 0, 0),
-        new ModelMetadata.Metrics(null, null, 0.5, 1.0, 1, 1.0, 0.0),
-        List.of(),
-        "2026-01-01T00:00:00Z",
-        "unknown",
-        Map.of("java", "17"),
-        null);
+        TrainingConfig.builder()
+            .architecture(architecture.id())
+            .epochs(1)
+            .batchSize(32)
+            .optimizer(OptimizerKind.ADAM)
+            .learningRate(0.001f)
+            .schedule(Schedule.CONSTANT)
+            .penalties(0, 0)
+            .augmentation(Augmentation.NONE)
+            .seed(1)
+            .validationSize(0)
+            .trainingLimit(0)
+            .mixture(TrainingConfig.Mixture.MNIST_ONLY)
+            .build();
+    return ModelMetadata.builder()
+        .name(name)
+        .description("a test model")
+        .architecture(architecture.id())
+        .parameterCount(parameters)
+        .input(ModelMetadata.InputSpec.MNIST)
+        .training(config)
+        .data(new ModelMetadata.DataProvenance(Map.of("train-images-idx3-ubyte", "00"), 1, 0, 0))
+        .metrics(new ModelMetadata.Metrics(null, null, 0.5, 1.0, 1, 1.0, 0.0))
+        .history(List.of())
+        .createdAt("2026-01-01T00:00:00Z")
+        .gitCommit("unknown")
+        .software(Map.of("java", "17"))
+        .build();
   }
 
   /**
@@ -58,7 +58,7 @@ public final class TestModels {
   public static Path untrained(Path file, String name) throws IOException {
     TestData.engine();
     try (Model model = Model.newInstance("untrained")) {
-      model.setBlock(Architecture.GAP_CNN.newBlock());
+      model.setBlock(Architecture.GAP_CNN.newBlock(10));
       model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, Architecture.INPUT_SHAPE);
       ModelFile.save(
           file,

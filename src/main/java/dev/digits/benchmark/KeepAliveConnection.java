@@ -16,9 +16,9 @@ import java.util.Locale;
  * One persistent HTTP/1.1 connection of a load test, on a plain socket.
  *
  * <p>Why not {@link java.net.http.HttpClient}: its per-request machinery (executors, futures,
- * header maps) costs tens of microseconds of CPU, and the load generator shares the machine with
- * the server it measures. Here a request is one write of bytes prepared in advance and a response
- * is parsed straight from a reused buffer. It understands what a server answers a client like this:
+ * header maps) costs CPU on every request, and the load generator shares the machine with the
+ * server it measures. Here a request is one write of bytes prepared in advance and a response is
+ * parsed straight from a reused buffer. It understands what a server answers a client like this:
  * Content-Length or chunked bodies, and {@code Connection: close}, after which it reconnects.
  */
 final class KeepAliveConnection implements Closeable {

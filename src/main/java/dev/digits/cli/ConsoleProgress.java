@@ -36,6 +36,24 @@ final class ConsoleProgress implements TrainingListener {
   }
 
   @Override
+  public synchronized void examplesDrawn(String what, int done, int total) {
+    // Drawing is quick per example but long in all: a line a tenth of the way, or a live count.
+    if (live) {
+      out.printf(Locale.ROOT, "\r%sdrawing %s: %,d/%,d ", prefix, what, done, total);
+      if (done == total) {
+        out.println();
+      }
+    } else if (done == total || done % Math.max(1, roundTo500(total / 10)) == 0) {
+      out.printf(Locale.ROOT, "%sdrawing %s: %,d/%,d%n", prefix, what, done, total);
+    }
+    out.flush();
+  }
+
+  private static int roundTo500(int value) {
+    return Math.max(500, value / 500 * 500);
+  }
+
+  @Override
   public void started(Progress start) {
     if (start.epoch() > 1 || start.batch() > 0) {
       out.printf(
@@ -89,6 +107,13 @@ final class ConsoleProgress implements TrainingListener {
                 "val %.2f%% (loss %.4f)",
                 100 * r.validationAccuracy(),
                 r.validationLoss());
+    if (r.penValidationAccuracy() != null) {
+      validation += String.format(Locale.ROOT, "  pen %.2f%%", 100 * r.penValidationAccuracy());
+    }
+    if (r.nonDigitValidationAccuracy() != null) {
+      validation +=
+          String.format(Locale.ROOT, "  non-digits %.2f%%", 100 * r.nonDigitValidationAccuracy());
+    }
     out.printf(
         Locale.ROOT,
         "%sepoch %d/%d  loss %.4f  train %.2f%%  %s  lr %.2e  %.1f s  ETA %s%n",

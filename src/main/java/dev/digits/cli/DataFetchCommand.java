@@ -1,6 +1,5 @@
 package dev.digits.cli;
 
-import dev.digits.data.ConsoleFetchListener;
 import dev.digits.data.DirectorySource;
 import dev.digits.data.FetchResult;
 import dev.digits.data.HttpMirrorSource;

@@ -1,6 +1,5 @@
 package dev.digits.cli;
 
-import dev.digits.data.ConsoleFetchListener;
 import dev.digits.data.MnistCache;
 import dev.digits.data.MnistDataset;
 import dev.digits.data.MnistFetcher;

@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
       TrainCommand.class,
       EvaluateCommand.class,
       InfoCommand.class,
+      CalibrateCommand.class,
       StudyCommand.class,
       ServeCommand.class,
       BenchmarkCommand.class,

@@ -1,7 +1,7 @@
 package dev.digits.cli;
 
+import dev.digits.io.Json;
 import dev.digits.model.DjlEnvironment;
-import dev.digits.model.Json;
 import dev.digits.model.ModelMetadata;
 import dev.digits.model.TorchClassifier;
 import java.util.Locale;

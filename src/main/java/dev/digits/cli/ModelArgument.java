@@ -1,6 +1,8 @@
 package dev.digits.cli;
 
 import dev.digits.model.BundledModels;
+import dev.digits.model.LoadedModel;
+import dev.digits.model.ModelFile;
 import dev.digits.model.ModelFileException;
 import dev.digits.model.TorchClassifier;
 import java.io.IOException;
@@ -23,6 +25,19 @@ final class ModelArgument {
     }
     requireExists(nameOrPath);
     return BundledModels.open(nameOrPath);
+  }
+
+  /** Loads the model file at {@code nameOrPath}, or else the bundled model of that name. */
+  static LoadedModel load(String nameOrPath) throws IOException {
+    Path path = Path.of(nameOrPath);
+    if (Files.isDirectory(path)) {
+      throw new ModelFileException(nameOrPath, "is a folder, not a model file");
+    }
+    if (Files.exists(path)) {
+      return ModelFile.load(path);
+    }
+    requireExists(nameOrPath);
+    return BundledModels.load(nameOrPath);
   }
 
   /**

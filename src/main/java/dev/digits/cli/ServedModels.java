@@ -19,9 +19,9 @@ import java.util.function.Consumer;
 /** The models a server started from the command line offers, and how they are loaded. */
 final class ServedModels {
   /**
-   * The most images in one forward pass. Per image, lean-cnn costs about 520 µs alone, 280 µs in a
-   * batch of 8 and 210 µs in a batch of 16 on one core; a pass of 16 takes about 3.4 ms, short next
-   * to the latency a server that busy has anyway.
+   * The most images in one forward pass. A small network's pass costs far less per image in a batch
+   * than alone, and a pass of 16 is still short next to the latency a server that busy has anyway
+   * (DECISIONS: "Half the cores for forward passes, batches of up to 16").
    */
   static final int MAX_BATCH = 16;
 
@@ -129,8 +129,7 @@ final class ServedModels {
    * How many forward passes of one model may run at once: half the cores, each pass on {@code
    * intraOpThreads} of them. Decoding and preprocessing a request costs about as much CPU as its
    * share of a batched pass, so the other half of the cores is theirs; and fewer passes in flight
-   * make larger batches, which cost less per image. On 2 cores, one pass at a time served 10 % more
-   * requests than two.
+   * make larger batches, which cost less per image.
    */
   static int inferenceThreads(int cores, int intraOpThreads) {
     return Math.max(1, cores / (2 * intraOpThreads));

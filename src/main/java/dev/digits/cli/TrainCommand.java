@@ -8,6 +8,7 @@ import dev.digits.model.TrainingConfig;
 import dev.digits.training.Checkpoint;
 import dev.digits.training.ModelTrainer;
 import dev.digits.training.TrainingOutcome;
+import dev.digits.training.TrainingSources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -79,15 +80,20 @@ final class TrainCommand implements Callable<Integer> {
     String modelName = name != null ? name : stripExtension(output.getFileName().toString());
     DjlEnvironment.configure(threads.threads);
     MnistDataset mnist = data.load();
-    ModelTrainer trainer = new ModelTrainer(config, mnist, ConsoleProgress.onStderr(""));
+    ModelTrainer trainer =
+        new ModelTrainer(
+            config,
+            TrainingSources.forMixture(mnist, config.mixture()),
+            ConsoleProgress.onStderr(""));
     System.err.printf(
         Locale.ROOT,
-        "training %s: %d epochs of %d images (%d held out for validation), batch %d, %s, lr %s %s,"
-            + " L1 %s, L2 %s, augmentation %s, seed %d%n",
+        "training %s: %d epochs of %d MNIST images (%d held out for validation)%s, batch %d, %s,"
+            + " lr %s %s, L1 %s, L2 %s, augmentation %s, seed %d%n",
         config.architecture(),
         config.epochs(),
         trainer.split().train().length,
         trainer.split().validation().length,
+        mixture(config.mixture()),
         config.batchSize(),
         config.optimizer().name().toLowerCase(Locale.ROOT),
         config.learningRate(),
@@ -116,21 +122,41 @@ final class TrainCommand implements Callable<Integer> {
       Files.deleteIfExists(checkpointFile);
       System.out.printf(
           Locale.ROOT,
-          "wrote %s: %s, %,d parameters, test accuracy %.2f%% (loss %.4f), trained in %s%n",
+          "wrote %s: %s, %,d parameters, test accuracy %.2f%% (loss %.4f)%s, trained in %s%n",
           output,
           metadata.architecture(),
           metadata.parameterCount(),
           100 * metadata.metrics().testAccuracy(),
           metadata.metrics().testLoss(),
+          metadata.metrics().testAcceptedAccuracy() == null
+              ? ""
+              : String.format(
+                  Locale.ROOT,
+                  ", %.2f%% counting declines as mistakes (%.2f%% declined)",
+                  100 * metadata.metrics().testAcceptedAccuracy(),
+                  100 * metadata.metrics().testDeclineRate()),
           Durations.format(metadata.metrics().trainingSeconds()));
       return 0;
     }
   }
 
+  private static String mixture(TrainingConfig.Mixture mixture) {
+    if (!mixture.usesPenDigits()) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        " + pen digits drawn %d× (%d writers held out) + %,d generated non-digits",
+        mixture.penRenders(),
+        mixture.validationWriters(),
+        mixture.nonDigits());
+  }
+
   private static String defaultDescription(TrainingConfig config) {
     String penalties = config.regularization();
     return config.architecture()
-        + " trained on MNIST "
+        + " trained on MNIST"
+        + (config.mixture().usesPenDigits() ? ", pen digits and non-digits " : " ")
         + (penalties.equals("none")
             ? "without L1 or L2 penalty"
             : "with an " + penalties + " penalty")

@@ -3,6 +3,7 @@ package dev.digits.cli;
 import dev.digits.model.Architecture;
 import dev.digits.model.TrainingConfig;
 import dev.digits.model.TrainingConfig.Augmentation;
+import dev.digits.model.TrainingConfig.Mixture;
 import dev.digits.model.TrainingConfig.OptimizerKind;
 import dev.digits.model.TrainingConfig.Schedule;
 import java.util.HashSet;
@@ -128,6 +129,40 @@ final class TrainingOptions {
   int validation;
 
   @Option(
+      names = "--pen-renders",
+      paramLabel = "N",
+      defaultValue = "2",
+      description =
+          "Draw each pen digit of the training writers N times on the page's canvas, in random"
+              + " styles, and train on them beside MNIST (0 = none). Default: ${DEFAULT-VALUE}.")
+  int penRenders;
+
+  @Option(
+      names = "--non-digits",
+      paramLabel = "N",
+      defaultValue = "12000",
+      description =
+          "Train on N generated drawings that are not one digit (letters, symbols, scribbles,"
+              + " dots, lines, shapes, several digits), so the model learns to decline them"
+              + " (0 = a model without declines). Default: ${DEFAULT-VALUE}.")
+  int nonDigits;
+
+  @Option(
+      names = "--validation-writers",
+      paramLabel = "N",
+      defaultValue = "6",
+      description =
+          "Pen writers held out to validate on, never trained on. Default: ${DEFAULT-VALUE}.")
+  int validationWriters;
+
+  @Option(
+      names = "--mnist-only",
+      description =
+          "Train on MNIST alone, as models before pen digits and declining were: the same as"
+              + " --pen-renders 0 --non-digits 0 --validation-writers 0.")
+  boolean mnistOnly;
+
+  @Option(
       names = "--limit",
       paramLabel = "N",
       defaultValue = "0",
@@ -183,19 +218,24 @@ final class TrainingOptions {
       throw new IllegalArgumentException(
           "augmentation needs rotation ≥ 0, 0 ≤ scale < 1, shift ≥ 0 and 0 ≤ stroke ≤ 1");
     }
-    return new TrainingConfig(
-        architecture,
-        epochs,
-        batchSize,
-        parseEnum(OptimizerKind.class, optimizer, "--optimizer"),
-        learningRate,
-        parseEnum(Schedule.class, schedule, "--schedule"),
-        l1,
-        l2,
-        augmentation,
-        seed,
-        validation,
-        limit);
+    requireAtLeast("--pen-renders", penRenders, 0);
+    requireAtLeast("--non-digits", nonDigits, 0);
+    requireAtLeast("--validation-writers", validationWriters, 0);
+    return TrainingConfig.builder()
+        .architecture(architecture)
+        .epochs(epochs)
+        .batchSize(batchSize)
+        .optimizer(parseEnum(OptimizerKind.class, optimizer, "--optimizer"))
+        .learningRate(learningRate)
+        .schedule(parseEnum(Schedule.class, schedule, "--schedule"))
+        .penalties(l1, l2)
+        .augmentation(augmentation)
+        .seed(seed)
+        .validationSize(validation)
+        .trainingLimit(limit)
+        .mixture(
+            mnistOnly ? Mixture.MNIST_ONLY : new Mixture(penRenders, nonDigits, validationWriters))
+        .build();
   }
 
   private static void requireAtLeast(String flag, int value, int minimum) {

@@ -1,5 +1,6 @@
 package dev.digits.data;
 
+import dev.digits.io.AtomicFileWriter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;

@@ -20,20 +20,6 @@ final class Format {
         : String.format(Locale.ROOT, "%.1f s", seconds);
   }
 
-  /** "812 B", "12.3 kB", "47.0 MB" (decimal units, as download tools show them). */
-  static String bytes(long bytes) {
-    if (bytes < 1000) {
-      return bytes + " B";
-    }
-    if (bytes < 1_000_000) {
-      return String.format(Locale.ROOT, "%.1f kB", bytes / 1e3);
-    }
-    if (bytes < 1_000_000_000) {
-      return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
-    }
-    return String.format(Locale.ROOT, "%.2f GB", bytes / 1e9);
-  }
-
   /** The first 12 hex digits, enough to tell two SHA-256s apart in a message. */
   static String hashPrefix(String sha256) {
     return sha256.substring(0, Math.min(12, sha256.length())) + "…";

@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Images with one label each, kept as MNIST's bytes to stay small (47 MB for the training set).
  *
  * @param images the images
- * @param labels one digit 0–9 per image
+ * @param labels one label per image: a digit 0–9, or for examples that are not one digit the index
+ *     of the output that stands for their kind
  */
 public record LabelledImages(IdxImages images, byte[] labels) {
 

@@ -1,5 +1,6 @@
 package dev.digits.data;
 
+import dev.digits.io.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.digits.data;
 
+import dev.digits.io.AtomicFileWriter;
+import dev.digits.io.Sha256;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -67,8 +69,8 @@ public final class MnistFetcher {
    * already complete, so a read-only cache works.
    *
    * @param cacheDir usually {@link MnistCache#defaultDirectory()}
-   * @param listener told about progress; {@link ConsoleFetchListener#forStandardError()} for a
-   *     command line, {@link FetchListener#SILENT} for none
+   * @param listener told about progress (the command line draws it on the console), {@link
+   *     FetchListener#SILENT} for none
    * @return {@code cacheDir}
    * @throws IOException if a file can be had from no source (the message lists each source and
    *     why), or the cache folder cannot be written

@@ -1,5 +1,6 @@
 package dev.digits.evaluation;
 
+import dev.digits.io.Html;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -79,7 +80,7 @@ final class ConfusionHeatMap {
             col,
             Html.count(count),
             Html.count(rowTotal),
-            Html.shortPercent(share));
+            Html.percent(share, 1));
     if (count == 0 && !correct) {
       return "<td class=\"empty\" title=\"" + label + "\" aria-label=\"" + label + "\">·</td>";
     }

@@ -5,13 +5,21 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A model's answers on a labelled set, and the figures derived from them.
+ * A model's answers on a labelled set, and the figures derived from them. The answer for an image
+ * is its most probable digit; a network that can decline has further outputs, whose probabilities
+ * count in the loss but are never the digit chosen.
  *
  * @param indices index of each evaluated image in its source set
- * @param labels true digit of each image
- * @param probabilities ten probabilities per image, image after image
+ * @param labels true digit (or, for examples that are not one digit, output) of each image
+ * @param probabilities {@code outputs} probabilities per image, image after image
+ * @param outputs the network's outputs per image: 10, or 12 for a network that declines
  */
-public record EvaluationResult(int[] indices, int[] labels, float[] probabilities) {
+public record EvaluationResult(int[] indices, int[] labels, float[] probabilities, int outputs) {
+
+  /** The answers of a network with the ten digits as its outputs. */
+  public EvaluationResult(int[] indices, int[] labels, float[] probabilities) {
+    this(indices, labels, probabilities, 10);
+  }
 
   /** Scores of one digit class. */
   public record ClassScores(int digit, int support, double precision, double recall, double f1) {}
@@ -35,18 +43,49 @@ public record EvaluationResult(int[] indices, int[] labels, float[] probabilitie
 
   /** The digit chosen for image {@code i} (position in this result, not source index). */
   public int predicted(int i) {
+    return argmax(i, 10);
+  }
+
+  /** The most probable output for image {@code i}, a decline output included. */
+  public int predictedOutput(int i) {
+    return argmax(i, outputs);
+  }
+
+  /**
+   * The probability given to output {@code d} (a digit, or a kind of decline) for image {@code i}.
+   */
+  public float probability(int i, int d) {
+    return probabilities[i * outputs + d];
+  }
+
+  /** The probability the network gives image {@code i} of not being one digit. */
+  public double declineProbability(int i) {
+    double sum = 0;
+    for (int d = 10; d < outputs; d++) {
+      sum += probability(i, d);
+    }
+    return sum;
+  }
+
+  /** Share of images whose most probable output, a decline output included, is their label. */
+  public double outputAccuracy() {
+    int right = 0;
+    for (int i = 0; i < labels.length; i++) {
+      if (predictedOutput(i) == labels[i]) {
+        right++;
+      }
+    }
+    return labels.length == 0 ? Double.NaN : (double) right / labels.length;
+  }
+
+  private int argmax(int i, int among) {
     int best = 0;
-    for (int d = 1; d < 10; d++) {
-      if (probabilities[i * 10 + d] > probabilities[i * 10 + best]) {
+    for (int d = 1; d < among; d++) {
+      if (probability(i, d) > probability(i, best)) {
         best = d;
       }
     }
     return best;
-  }
-
-  /** The probability given to digit {@code d} for image {@code i}. */
-  public float probability(int i, int d) {
-    return probabilities[i * 10 + d];
   }
 
   /** Number of images whose prediction equals the label. */
@@ -71,7 +110,7 @@ public record EvaluationResult(int[] indices, int[] labels, float[] probabilitie
   public double meanLoss() {
     double sum = 0;
     for (int i = 0; i < labels.length; i++) {
-      sum -= Math.log(Math.max(probabilities[i * 10 + labels[i]], 1e-12));
+      sum -= Math.log(Math.max(probability(i, labels[i]), 1e-12));
     }
     return labels.length == 0 ? Double.NaN : sum / labels.length;
   }
@@ -80,7 +119,9 @@ public record EvaluationResult(int[] indices, int[] labels, float[] probabilitie
   public int[][] confusion() {
     int[][] matrix = new int[10][10];
     for (int i = 0; i < labels.length; i++) {
-      matrix[labels[i]][predicted(i)]++;
+      if (labels[i] < 10) {
+        matrix[labels[i]][predicted(i)]++;
+      }
     }
     return matrix;
   }

@@ -1,5 +1,6 @@
 package dev.digits.evaluation;
 
+import dev.digits.model.DecisionRule;
 import dev.digits.model.ModelMetadata;
 import java.util.List;
 
@@ -17,6 +18,10 @@ import java.util.List;
  * @param confusion {@code confusion[true][predicted]} counts
  * @param mistakes the most confident mistakes, most confident first
  * @param totalMistakes number of mistakes in all
+ * @param calibration how honest the confidences are on this set
+ * @param decisions what the model's decision rule does on this set
+ * @param pen figures on pen digits of real writers when asked for, else null
+ * @param declines how well the model declines when asked for, else null
  */
 public record EvaluationSummary(
     String model,
@@ -29,7 +34,11 @@ public record EvaluationSummary(
     List<EvaluationResult.ClassScores> perClass,
     int[][] confusion,
     List<EvaluationResult.Mistake> mistakes,
-    int totalMistakes) {
+    int totalMistakes,
+    CalibrationSummary calibration,
+    DeclineSummary.DigitSet decisions,
+    PenSummary pen,
+    DeclineSummary declines) {
 
   /** Summarizes a result, keeping the {@code maxMistakes} most confident mistakes. */
   public static EvaluationSummary of(
@@ -46,6 +55,30 @@ public record EvaluationSummary(
         result.perClass(),
         result.confusion(),
         List.copyOf(all.subList(0, Math.min(maxMistakes, all.size()))),
-        all.size());
+        all.size(),
+        CalibrationSummary.of(result, model.calibration()),
+        DeclineSummary.DigitSet.of(dataset, Declines.of(result, DecisionRule.of(model))),
+        null,
+        null);
+  }
+
+  /** This summary with figures on pen digits and on declining added (either may be null). */
+  public EvaluationSummary with(PenSummary penFigures, DeclineSummary declineFigures) {
+    return new EvaluationSummary(
+        model,
+        architecture,
+        dataset,
+        count,
+        correct,
+        accuracy,
+        meanLoss,
+        perClass,
+        confusion,
+        mistakes,
+        totalMistakes,
+        calibration,
+        decisions,
+        penFigures,
+        declineFigures);
   }
 }

@@ -21,7 +21,8 @@ public final class Evaluator {
   public static EvaluationResult evaluate(Inference inference, LabelledImages data, int[] indices) {
     IdxImages images = data.images();
     int size = DigitClassifier.PIXELS;
-    float[] probabilities = new float[indices.length * 10];
+    int outputs = inference.outputs();
+    float[] probabilities = new float[indices.length * outputs];
     int[] labels = new int[indices.length];
     float[] pixels = new float[BATCH_SIZE * size];
     for (int start = 0; start < indices.length; start += BATCH_SIZE) {
@@ -31,9 +32,9 @@ public final class Evaluator {
         labels[start + i] = data.label(index);
         images.copyImage(index, pixels, i * size);
       }
-      float[] batch = Inference.softmaxInPlace(inference.logits(pixels, count));
-      System.arraycopy(batch, 0, probabilities, start * 10, count * 10);
+      float[] batch = inference.probabilities(pixels, count);
+      System.arraycopy(batch, 0, probabilities, start * outputs, count * outputs);
     }
-    return new EvaluationResult(indices.clone(), labels, probabilities);
+    return new EvaluationResult(indices.clone(), labels, probabilities, outputs);
   }
 }

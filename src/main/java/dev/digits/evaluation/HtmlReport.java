@@ -1,15 +1,15 @@
 package dev.digits.evaluation;
 
-import dev.digits.data.AtomicFiles;
 import dev.digits.data.IdxImages;
 import dev.digits.evaluation.EvaluationResult.ClassScores;
 import dev.digits.evaluation.EvaluationResult.Mistake;
+import dev.digits.io.AtomicFiles;
+import dev.digits.io.Html;
+import dev.digits.io.Resources;
 import dev.digits.model.Architecture;
 import dev.digits.model.ModelMetadata;
 import dev.digits.model.TrainingConfig;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -81,10 +81,22 @@ public final class HtmlReport {
         .append("<title>")
         .append(Html.escape(summary.model()))
         .append(" · digits evaluation</title>\n<style>\n")
-        .append(stylesheet())
+        .append(Resources.text(HtmlReport.class, STYLESHEET))
         .append("</style>\n</head>\n<body>\n<main>\n");
     header(html, model, summary);
     figures(html, summary);
+    if (summary.decisions() != null) {
+      TrustSections.decisions(html, summary.decisions());
+    }
+    if (summary.calibration() != null) {
+      TrustSections.calibration(html, summary.calibration());
+    }
+    if (summary.pen() != null) {
+      TrustSections.pen(html, summary.pen());
+    }
+    if (summary.declines() != null) {
+      TrustSections.declines(html, summary.declines());
+    }
     html.append("<div class=\"columns\">\n");
     modelDetails(html, model, summary);
     perDigit(html, summary);
@@ -334,16 +346,5 @@ public final class HtmlReport {
 
   private static String shortHash(String hash) {
     return hash == null ? "unknown" : hash.substring(0, Math.min(12, hash.length()));
-  }
-
-  private static String stylesheet() {
-    try (InputStream in = HtmlReport.class.getResourceAsStream(STYLESHEET)) {
-      if (in == null) {
-        throw new IllegalStateException(STYLESHEET + " is missing from the build");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

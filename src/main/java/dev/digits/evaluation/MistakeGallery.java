@@ -2,7 +2,8 @@ package dev.digits.evaluation;
 
 import dev.digits.data.IdxImages;
 import dev.digits.evaluation.EvaluationResult.Mistake;
-import dev.digits.preprocessing.GreyPngEncoder;
+import dev.digits.io.GreyPngEncoder;
+import dev.digits.io.Html;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -52,14 +53,14 @@ final class MistakeGallery {
     boolean labelShown = false;
     for (int rank = 0; rank < 3; rank++) {
       int digit = top[rank];
-      String p = Html.shortPercent(result.probability(position, digit));
+      String p = Html.percent(result.probability(position, digit), 1);
       title.append(rank == 0 ? ": " : ", ").append(digit).append(" ").append(p);
       list.append("<li><b>").append(digit).append("</b> ").append(p).append("</li>");
       labelShown |= digit == m.label();
     }
     if (!labelShown) {
       // The true digit's own probability says how far off the model was.
-      String p = Html.shortPercent(m.labelProbability());
+      String p = Html.percent(m.labelProbability(), 1);
       title.append("; true ").append(m.label()).append(" ").append(p);
       list.append("<li class=\"true\">true <b>")
           .append(m.label())
@@ -82,7 +83,7 @@ final class MistakeGallery {
         m.predicted(),
         m.label(),
         m.predicted(),
-        Html.shortPercent(m.confidence()),
+        Html.percent(m.confidence(), 1),
         list);
   }
 

@@ -50,13 +50,18 @@ public final class BundledModels {
 
   /** Opens a bundled model. */
   public static TorchClassifier open(String name) throws IOException {
+    return new TorchClassifier(load(name));
+  }
+
+  /** Loads a bundled model's file: its metadata and weights. */
+  public static LoadedModel load(String name) throws IOException {
     String resource = resource(name);
     try (InputStream in = BundledModels.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new ModelFileException(
             "bundled model '" + name + "'", "not found; bundled models: " + names());
       }
-      return TorchClassifier.open("bundled model '" + name + "'", in);
+      return ModelFile.load("bundled model '" + name + "'", in);
     }
   }
 

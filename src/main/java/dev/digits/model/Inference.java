@@ -26,17 +26,31 @@ public final class Inference implements AutoCloseable {
   private final ModelMetadata.InputSpec input;
   private final NDManager weights;
   private final List<InferenceStep> steps;
+  private final int outputs;
+  private final double temperature;
 
   /**
-   * A loaded model file's network, with the architecture and normalization its metadata records;
-   * the copied weights live under the model's manager.
+   * A loaded model file's network, with the architecture, normalization and calibration its
+   * metadata records; the copied weights live under the model's manager.
    */
   public static Inference of(LoadedModel loaded) {
+    ModelMetadata.Calibration calibration = loaded.metadata().calibration();
     return new Inference(
         Architecture.byId(loaded.metadata().architecture()),
         loaded.model().getBlock(),
         loaded.metadata().input(),
-        loaded.model().getNDManager());
+        loaded.model().getNDManager(),
+        calibration == null ? 1 : calibration.temperature());
+  }
+
+  /**
+   * An uncalibrated network (temperature 1), e.g. one in training.
+   *
+   * @see #Inference(Architecture, Block, ModelMetadata.InputSpec, NDManager, double)
+   */
+  public Inference(
+      Architecture architecture, Block block, ModelMetadata.InputSpec input, NDManager manager) {
+    this(architecture, block, input, manager, 1);
   }
 
   /**
@@ -44,27 +58,56 @@ public final class Inference implements AutoCloseable {
    * @param block an initialized network with trained weights
    * @param input the normalization the network was trained with
    * @param manager the manager to keep the weights' copies under (a sub-manager of it)
+   * @param temperature logits are divided by this before the softmax of {@link #probabilities}
    * @throws IllegalArgumentException if the block does not have the architecture's layers
    */
   public Inference(
-      Architecture architecture, Block block, ModelMetadata.InputSpec input, NDManager manager) {
+      Architecture architecture,
+      Block block,
+      ModelMetadata.InputSpec input,
+      NDManager manager,
+      double temperature) {
+    if (!(temperature > 0) || !Double.isFinite(temperature)) {
+      throw new IllegalArgumentException("temperature must be positive, got " + temperature);
+    }
     this.input = input;
+    this.temperature = temperature;
     this.weights = manager.newSubManager();
     try {
       this.steps = List.copyOf(architecture.inferenceSteps(block, weights));
       // PyTorch creates its kernels for a shape on first use; do that now, not in a request.
-      logits(new float[DigitClassifier.PIXELS], 1);
+      this.outputs = logits(new float[DigitClassifier.PIXELS], 1).length;
     } catch (RuntimeException e) {
       weights.close();
       throw e;
     }
   }
 
+  /** Logits per image: 10 digits, or 12 for a network that declines. */
+  public int outputs() {
+    return outputs;
+  }
+
+  /** The temperature {@link #probabilities} divides the logits by. */
+  public double temperature() {
+    return temperature;
+  }
+
+  /**
+   * Calibrated probabilities of every output for {@code count} images: the softmax of the logits
+   * divided by the temperature.
+   *
+   * @return {@code count × outputs()} probabilities, image after image
+   */
+  public float[] probabilities(float[] pixels, int count) {
+    return softmaxInPlace(logits(pixels, count), outputs, temperature);
+  }
+
   /**
    * Logits for {@code count} images.
    *
    * @param pixels {@code count × 784} ink intensities in [0, 1], image after image
-   * @return {@code count × 10} logits, image after image
+   * @return {@code count × outputs()} logits, image after image
    */
   public float[] logits(float[] pixels, int count) {
     int size = DigitClassifier.PIXELS;
@@ -83,20 +126,26 @@ public final class Inference implements AutoCloseable {
     }
   }
 
-  /** Turns logits into probabilities in place, image by image (numerically stable softmax). */
-  public static float[] softmaxInPlace(float[] logits) {
-    for (int offset = 0; offset < logits.length; offset += 10) {
+  /**
+   * Turns logits into probabilities in place, image by image: the numerically stable softmax of the
+   * logits divided by {@code temperature}.
+   *
+   * @param outputs logits per image
+   */
+  public static float[] softmaxInPlace(float[] logits, int outputs, double temperature) {
+    float scale = (float) (1 / temperature);
+    for (int offset = 0; offset < logits.length; offset += outputs) {
       float max = Float.NEGATIVE_INFINITY;
-      for (int d = 0; d < 10; d++) {
+      for (int d = 0; d < outputs; d++) {
         max = Math.max(max, logits[offset + d]);
       }
       float sum = 0;
-      for (int d = 0; d < 10; d++) {
-        float e = (float) Math.exp(logits[offset + d] - max);
+      for (int d = 0; d < outputs; d++) {
+        float e = (float) Math.exp((logits[offset + d] - max) * scale);
         logits[offset + d] = e;
         sum += e;
       }
-      for (int d = 0; d < 10; d++) {
+      for (int d = 0; d < outputs; d++) {
         logits[offset + d] /= sum;
       }
     }

@@ -25,8 +25,8 @@ sealed interface InferenceStep {
      * column, input channel), the same values under the same (out, in, rows, columns) shape.
      * PyTorch then runs the convolution channels-last, and its output is channels-last, so every
      * step after it is too. oneDNN computes on such activations as they are; for the usual order it
-     * reorders every input to its blocked layout and every output back, which took about a fifth of
-     * a pass. Measured alone: 7–12 % less CPU per image in batches of 4 to 16. Equal up to float
+     * reorders every input to its blocked layout and every output back, a large share of a small
+     * network's pass (DECISIONS: "Convolution weights are held channels-last"). Equal up to float
      * rounding (the kernels sum in another order).
      */
     static Convolution channelsLast(
@@ -79,10 +79,9 @@ sealed interface InferenceStep {
    * Max-pooling over size×size windows with stride size (incomplete windows at the edge dropped),
    * as element-wise maxima of strided views: first of the size rows of each window, then of the
    * size columns of what that leaves. PyTorch's own pooling kernel also computes the argmax of
-   * every window, for a backward pass that never comes; measured on 2 cores it took about as long
-   * as the convolution before it, the views about a tenth of that. Rows first, because those views
-   * keep each row contiguous and their maximum halves the data before the strided columns are read:
-   * 15–30 % faster than the maximum of all size² views at once, and exactly the same values.
+   * every window, for a backward pass that never comes, at many times the cost of the views. Rows
+   * first, because those views keep each row contiguous and their maximum halves the data before
+   * the strided columns are read; the values are exactly those of all size² views at once.
    */
   record MaxPool(int size) implements InferenceStep {
     @Override

@@ -6,8 +6,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.core.JacksonException;
-import dev.digits.data.AtomicFiles;
-import dev.digits.data.Sha256;
+import dev.digits.io.AtomicFiles;
+import dev.digits.io.Json;
+import dev.digits.io.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -97,10 +98,10 @@ public final class ModelFile {
    * trainer and optimizer hold, so the values are copied in place instead.
    */
   public static void copyWeightsInto(
-      Block target, Architecture architecture, byte[] weights, String source)
+      Block target, Architecture architecture, int outputs, byte[] weights, String source)
       throws ModelFileException {
     try (Model scratch = Model.newInstance("weights")) {
-      scratch.setBlock(architecture.newBlock());
+      scratch.setBlock(architecture.newBlock(outputs));
       scratch
           .getBlock()
           .initialize(scratch.getNDManager(), DataType.FLOAT32, Architecture.INPUT_SHAPE);
@@ -209,6 +210,14 @@ public final class ModelFile {
   }
 
   private record Contents(String source, ModelMetadata metadata, byte[] weights) {
+    private int outputs(ModelMetadata metadata) throws ModelFileException {
+      try {
+        return OutputClasses.named(metadata.outputNames().size()).size();
+      } catch (IllegalArgumentException e) {
+        throw new ModelFileException(source, e.getMessage());
+      }
+    }
+
     LoadedModel toModel() throws ModelFileException {
       Architecture architecture;
       try {
@@ -218,7 +227,7 @@ public final class ModelFile {
       }
       Model model = Model.newInstance(metadata.name());
       try {
-        model.setBlock(architecture.newBlock());
+        model.setBlock(architecture.newBlock(outputs(metadata)));
         model
             .getBlock()
             .initialize(model.getNDManager(), DataType.FLOAT32, Architecture.INPUT_SHAPE);

@@ -12,7 +12,8 @@ public final class TorchClassifier implements DigitClassifier {
   private final LoadedModel loaded;
   private final Inference inference;
 
-  private TorchClassifier(LoadedModel loaded) {
+  /** A classifier of a model file already loaded; it owns and closes {@code loaded}. */
+  public TorchClassifier(LoadedModel loaded) {
     this.loaded = loaded;
     this.inference = Inference.of(loaded);
   }
@@ -44,10 +45,12 @@ public final class TorchClassifier implements DigitClassifier {
       }
       System.arraycopy(image, 0, pixels, i * PIXELS, PIXELS);
     }
-    float[] probabilities = Inference.softmaxInPlace(inference.logits(pixels, count));
+    float[] probabilities = inference.probabilities(pixels, count);
+    int outputs = inference.outputs();
     List<Prediction> predictions = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      predictions.add(new Prediction(Arrays.copyOfRange(probabilities, i * 10, i * 10 + 10)));
+      predictions.add(
+          new Prediction(Arrays.copyOfRange(probabilities, i * outputs, (i + 1) * outputs)));
     }
     return predictions;
   }

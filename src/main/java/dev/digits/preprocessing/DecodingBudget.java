@@ -79,6 +79,11 @@ public final class DecodingBudget {
     return units == null ? 0 : (capacity - (long) units.availablePermits()) * UNIT;
   }
 
+  /** How many images are waiting for room at this moment: for tests, which must not guess. */
+  int waitingImages() {
+    return units == null ? 0 : units.getQueueLength();
+  }
+
   /**
    * Reserves room to preprocess an image of {@code pixels}, waiting for it if other images hold the
    * budget. An image that needs more than the whole budget takes all of it and so runs alone.

@@ -1,5 +1,6 @@
 package dev.digits.preprocessing;
 
+import dev.digits.io.GreyPngEncoder;
 import java.util.Base64;
 import java.util.Objects;
 

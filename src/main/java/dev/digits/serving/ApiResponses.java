@@ -2,6 +2,7 @@ package dev.digits.serving;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.digits.model.Decision;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.ModelMetadata;
 import dev.digits.model.Prediction;
@@ -20,11 +21,17 @@ final class ApiResponses {
   /** The body of every error response. */
   record ErrorBody(String error, String detail) {}
 
-  /** {@code POST /api/predict}. */
+  /**
+   * {@code POST /api/predict}. {@code digit}, {@code confidence}, {@code top} and {@code
+   * probabilities} are the best guess, declined or not; {@code accepted} and {@code reason} say
+   * whether to trust it.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Predicted(
       int digit,
       float confidence,
+      boolean accepted,
+      @JsonInclude(JsonInclude.Include.ALWAYS) String reason,
       List<Prediction.Ranked> top,
       float[] probabilities,
       ModelRef model,
@@ -33,9 +40,12 @@ final class ApiResponses {
 
     static Predicted of(Recognizer.Recognition recognition) {
       Prediction prediction = recognition.prediction();
+      Decision decision = recognition.decision();
       return new Predicted(
           prediction.digit(),
           prediction.confidence(),
+          decision.accepted(),
+          decision.accepted() ? null : decision.reason().id(),
           prediction.top(TOP),
           prediction.probabilities(),
           ModelRef.of(recognition.model()),
@@ -84,6 +94,7 @@ final class ApiResponses {
       Double testAccuracy,
       Double validationAccuracy,
       String createdAt,
+      boolean declines,
       @JsonProperty("default") boolean isDefault) {
 
     static ModelSummary of(DigitClassifier classifier, String defaultName) {
@@ -97,6 +108,7 @@ final class ApiResponses {
           metadata.metrics().testAccuracy(),
           metadata.metrics().validationAccuracy(),
           metadata.createdAt(),
+          metadata.declines(),
           metadata.name().equals(defaultName));
     }
   }

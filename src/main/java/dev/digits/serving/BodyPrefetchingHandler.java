@@ -67,7 +67,7 @@ final class BodyPrefetchingHandler extends Handler.Wrapper {
     return true;
   }
 
-  /** The bytes of bodies still arriving now. */
+  /** The bytes that bodies still arriving hold at this moment. */
   long arrivingBytes() {
     return arriving.get();
   }

@@ -1,6 +1,7 @@
 package dev.digits.serving;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.digits.io.Json;
 import dev.digits.preprocessing.DigitPreprocessor;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -16,6 +17,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -46,6 +48,8 @@ public final class DigitsServer {
 
   /** Jetty's server, known once Javalin has built it. */
   private Server jetty;
+
+  private BodyPrefetchingHandler bodies;
 
   /**
    * A server without models yet: until {@link #serveWhileLoading} or {@link #serve} hands it some,
@@ -108,7 +112,7 @@ public final class DigitsServer {
   }
 
   private void configure(JavalinConfig javalin) {
-    ObjectMapper mapper = Json.newMapper();
+    ObjectMapper mapper = Json.responses();
     DigitPreprocessor preprocessor =
         new DigitPreprocessor(config.preprocessing(), config.decoding(), config.pngDecoder());
     ApiHandlers api =
@@ -122,8 +126,7 @@ public final class DigitsServer {
             preprocessor,
             new InferenceRequestReader(mapper.getFactory()),
             config.maxRequestBytes());
-    BodyPrefetchingHandler prefetching =
-        new BodyPrefetchingHandler(config.maxRequestBytes(), config.maxArrivingBodyBytes());
+    bodies = new BodyPrefetchingHandler(config.maxRequestBytes(), config.maxArrivingBodyBytes());
     RequestThreadPool threads = new RequestThreadPool(config.requestThreads());
 
     javalin.startup.showJavalinBanner = false;
@@ -143,7 +146,7 @@ public final class DigitsServer {
           GracefulHandler graceful = new GracefulHandler();
           tracking.setHandler(timed);
           timed.setHandler(graceful);
-          graceful.setHandler(prefetching);
+          graceful.setHandler(bodies);
           server.setHandler(tracking);
           server.setRequestLog(
               new CompletedRequests(metrics(), config.logFormat(), config.logOutput()));
@@ -154,9 +157,7 @@ public final class DigitsServer {
         });
     metrics()
         .memoryBudgets(
-            config.decoding().bytes(),
-            config.decoding()::reservedBytes,
-            prefetching::arrivingBytes);
+            config.decoding().bytes(), config.decoding()::reservedBytes, bodies::arrivingBytes);
     // A known path with the wrong method says so (405 and Allow) instead of "not found".
     javalin.http.prefer405over404 = true;
     // BoundedBody enforces the limit on every body this server reads; this only keeps Javalin's
@@ -263,6 +264,26 @@ public final class DigitsServer {
       jetty.setStopTimeout(grace.toMillis());
     }
     stop();
+  }
+
+  /** The bytes that bodies still arriving hold: for tests, which must not guess. */
+  long arrivingBodyBytes() {
+    return bodies == null ? 0 : bodies.arrivingBytes();
+  }
+
+  /** The idle timeouts of the connections open at this moment: for tests, which must not guess. */
+  List<Duration> openConnectionIdleTimeouts() {
+    return jetty == null
+        ? List.of()
+        : Arrays.stream(jetty.getConnectors())
+            .flatMap(connector -> connector.getConnectedEndPoints().stream())
+            .map(endPoint -> Duration.ofMillis(endPoint.getIdleTimeout()))
+            .toList();
+  }
+
+  /** Whether a stop has begun and not yet ended: for tests, which must not guess. */
+  boolean isStopping() {
+    return jetty != null && jetty.isStopping();
   }
 
   /** The port the server listens on: the configured one, or the one picked for port 0. */

@@ -2,6 +2,7 @@ package dev.digits.serving;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.digits.io.Json;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Locale;
@@ -18,7 +19,7 @@ import org.eclipse.jetty.util.Callback;
  * Jetty's HTML page.
  */
 final class JsonErrorHandler extends ErrorHandler {
-  private static final ObjectMapper MAPPER = Json.newMapper();
+  private static final ObjectMapper MAPPER = Json.responses();
 
   @Override
   protected void generateResponse(

@@ -3,6 +3,7 @@ package dev.digits.serving;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.digits.io.Json;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 
@@ -45,7 +46,7 @@ public enum LogFormat {
 
   /** One JSON object a line, for log collectors. */
   JSON {
-    private final ObjectMapper mapper = Json.newMapper();
+    private final ObjectMapper mapper = Json.responses();
 
     @Override
     String line(CompletedRequest request) {

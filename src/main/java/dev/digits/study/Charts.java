@@ -1,5 +1,6 @@
 package dev.digits.study;
 
+import dev.digits.io.Html;
 import java.util.List;
 import java.util.Locale;
 

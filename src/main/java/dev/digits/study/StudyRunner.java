@@ -1,8 +1,8 @@
 package dev.digits.study;
 
-import dev.digits.data.AtomicFiles;
 import dev.digits.data.MnistDataset;
-import dev.digits.model.Json;
+import dev.digits.io.AtomicFiles;
+import dev.digits.io.Json;
 import dev.digits.model.ModelFile;
 import dev.digits.model.ModelMetadata;
 import dev.digits.model.TrainingConfig;

@@ -4,15 +4,17 @@ import dev.digits.data.LabelledImages;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.ModelMetadata.InputSpec;
 import dev.digits.model.TrainingConfig.Augmentation;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Training batches: each epoch visits the training images in a fresh random order, in full batches
- * (a last partial batch is dropped; the next epoch's order differs), each image randomly distorted
- * and normalized. Batch {@code b} of epoch {@code e} is a pure function of the seed, {@code e} and
+ * Training batches: each epoch visits the training examples of every part (MNIST's images, pen
+ * digits drawn on the canvas, generated non-digits) in a fresh random order, in full batches (a
+ * last partial batch is dropped; the next epoch's order differs), each image randomly distorted and
+ * normalized. Batch {@code b} of epoch {@code e} is a pure function of the seed, {@code e} and
  * {@code b}, so a resumed run sees the same batches. The next batch is prepared on a background
  * thread while the network trains on the current one.
  */
@@ -25,7 +27,25 @@ final class BatchSource implements AutoCloseable {
     }
   }
 
-  private final LabelledImages data;
+  /**
+   * Examples of one source: the images at {@code indices} of {@code images}.
+   *
+   * @param name what they are, for messages
+   * @param images the images and their labels
+   * @param indices the ones to train on
+   */
+  record Part(String name, LabelledImages images, int[] indices) {
+    /** All of {@code images}. */
+    static Part all(String name, LabelledImages images) {
+      return new Part(name, images, java.util.stream.IntStream.range(0, images.size()).toArray());
+    }
+  }
+
+  private final List<Part> parts;
+
+  /** Index of each example of the epoch in the parts laid end to end: its part's first index. */
+  private final int[] partStarts;
+
   private final int[] indices;
   private final int batchSize;
   private final Augmenter augmenter;
@@ -44,18 +64,19 @@ final class BatchSource implements AutoCloseable {
   private CompletableFuture<Batch> pending;
 
   BatchSource(
-      LabelledImages data,
-      int[] indices,
-      int batchSize,
-      Augmentation augmentation,
-      InputSpec input,
-      long seed) {
-    if (indices.length < batchSize) {
-      throw new IllegalArgumentException(
-          "batch size " + batchSize + " is larger than the " + indices.length + " training images");
+      List<Part> parts, int batchSize, Augmentation augmentation, InputSpec input, long seed) {
+    this.parts = List.copyOf(parts);
+    this.partStarts = new int[parts.size()];
+    int total = 0;
+    for (int p = 0; p < parts.size(); p++) {
+      partStarts[p] = total;
+      total += parts.get(p).indices().length;
     }
-    this.data = data;
-    this.indices = indices.clone();
+    if (total < batchSize) {
+      throw new IllegalArgumentException(
+          "batch size " + batchSize + " is larger than the " + total + " training examples");
+    }
+    this.indices = java.util.stream.IntStream.range(0, total).toArray();
     this.batchSize = batchSize;
     this.augmenter = new Augmenter(augmentation);
     this.augment = augmentation.enabled();
@@ -98,7 +119,10 @@ final class BatchSource implements AutoCloseable {
     float[] labels = new float[batchSize];
     SplittableRandom random = new SplittableRandom(Seeds.mix(seed, 2, epoch, batch));
     for (int i = 0; i < batchSize; i++) {
-      int index = epochOrder[batch * batchSize + i];
+      int example = epochOrder[batch * batchSize + i];
+      int part = partOf(example);
+      LabelledImages data = parts.get(part).images();
+      int index = parts.get(part).indices()[example - partStarts[part]];
       data.images().copyImage(index, raw, 0);
       float[] image = raw;
       if (augment) {
@@ -109,6 +133,19 @@ final class BatchSource implements AutoCloseable {
       labels[i] = data.label(index);
     }
     return new Batch(epoch, batch, pixels, labels);
+  }
+
+  /** The part that example {@code example} of the laid-out parts belongs to. */
+  private int partOf(int example) {
+    int part = java.util.Arrays.binarySearch(partStarts, example);
+    if (part < 0) {
+      return -part - 2;
+    }
+    // Parts without examples share a start with the next: the last of them holds the example.
+    while (part + 1 < partStarts.length && partStarts[part + 1] == example) {
+      part++;
+    }
+    return part;
   }
 
   private int[] orderOf(int epoch) {

@@ -1,8 +1,8 @@
 package dev.digits.training;
 
 import com.fasterxml.jackson.core.JacksonException;
-import dev.digits.data.AtomicFiles;
-import dev.digits.model.Json;
+import dev.digits.io.AtomicFiles;
+import dev.digits.io.Json;
 import dev.digits.model.ModelMetadata.EpochRecord;
 import dev.digits.model.TrainingConfig;
 import java.io.IOException;

@@ -12,14 +12,18 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.digits.data.MnistDataset;
+import dev.digits.evaluation.Calibrations;
+import dev.digits.evaluation.Declines;
 import dev.digits.evaluation.EvaluationResult;
 import dev.digits.evaluation.Evaluator;
 import dev.digits.model.Architecture;
+import dev.digits.model.DecisionRule;
 import dev.digits.model.Inference;
 import dev.digits.model.ModelFile;
 import dev.digits.model.ModelMetadata;
 import dev.digits.model.ModelMetadata.EpochRecord;
 import dev.digits.model.ModelMetadata.InputSpec;
+import dev.digits.model.OutputClasses;
 import dev.digits.model.TrainingConfig;
 import dev.digits.model.WeightStatistics;
 import java.io.ByteArrayInputStream;
@@ -35,8 +39,10 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Trains one network on MNIST: the epoch loop, validation after each epoch, checkpoints after each
- * epoch and whenever a stop is requested, and resumption from a checkpoint.
+ * Trains one network: on MNIST, and for a recipe with a mixture also on real writers' pen digits
+ * and generated non-digits ({@link TrainingExamples}); the epoch loop, validation after each epoch,
+ * checkpoints after each epoch and whenever a stop is requested, resumption from a checkpoint, and
+ * at the end the calibration of confidences and declines on the validation data.
  *
  * <p>The loop is DJL's own {@link Trainer} with a {@link GradientCollector}, a cross-entropy loss
  * plus the L1/L2 {@link Penalties}, and the checkpointable {@link TrainingOptimizer}. Each step
@@ -47,18 +53,33 @@ public final class ModelTrainer {
   private static final InputSpec INPUT = InputSpec.MNIST;
 
   private final TrainingConfig config;
+  private final TrainingSources sources;
   private final MnistDataset data;
   private final TrainingListener listener;
   private final DataSplit split;
+  private final int outputs;
 
-  public ModelTrainer(TrainingConfig config, MnistDataset data, TrainingListener listener) {
+  /** Examples of the run, made when it starts. */
+  private TrainingExamples examples;
+
+  public ModelTrainer(TrainingConfig config, TrainingSources sources, TrainingListener listener) {
     this.config = config;
-    this.data = data;
+    this.sources = sources;
+    this.data = sources.mnist();
     this.listener = listener;
     this.split = DataSplit.of(data.train().size(), config.validationSize(), config.trainingLimit());
+    this.outputs =
+        config.mixture().declines()
+            ? OutputClasses.WITH_DECLINES.size()
+            : OutputClasses.DIGITS_ONLY.size();
   }
 
-  /** The images this run trains and validates on. */
+  /** A trainer on MNIST alone (its recipe must have no mixture). */
+  public ModelTrainer(TrainingConfig config, MnistDataset data, TrainingListener listener) {
+    this(config, TrainingSources.mnistOnly(data), listener);
+  }
+
+  /** The MNIST images this run trains and validates on. */
   public DataSplit split() {
     return split;
   }
@@ -74,18 +95,16 @@ public final class ModelTrainer {
       Path checkpointFile, Checkpoint resumeFrom, BooleanSupplier stopRequested)
       throws IOException {
     Architecture architecture = Architecture.byId(config.architecture());
+    if (examples == null) {
+      examples = TrainingExamples.prepare(config, sources, split, listener);
+    }
     Engine.getInstance().setRandomSeed((int) Seeds.mix(config.seed(), 0));
     Model model = Model.newInstance(architecture.id());
     boolean handedOver = false;
     try (BatchSource batches =
         new BatchSource(
-            data.train(),
-            split.train(),
-            config.batchSize(),
-            config.augmentation(),
-            INPUT,
-            config.seed())) {
-      model.setBlock(architecture.newBlock());
+            examples.training, config.batchSize(), config.augmentation(), INPUT, config.seed())) {
+      model.setBlock(architecture.newBlock(outputs));
       int batchesPerEpoch = batches.batchesPerEpoch();
       TrainingOptimizer optimizer =
           new TrainingOptimizer(
@@ -115,19 +134,46 @@ public final class ModelTrainer {
   }
 
   /**
-   * Evaluates a finished run on the official test set, writes the model file with its full
-   * metadata, and returns that metadata.
+   * Calibrates a finished run on the validation data, evaluates it on the official test set, writes
+   * the model file with its full metadata, and returns that metadata.
    */
   public ModelMetadata saveModel(
       TrainingOutcome outcome, Path file, String name, String description) throws IOException {
     Model model = outcome.model();
+    ModelMetadata.Calibration calibration;
     EvaluationResult test;
-    try (Inference inference = snapshot(model)) {
-      test = Evaluator.evaluate(inference, data.test());
+    try (Inference network = snapshot(model)) {
+      calibration = ModelCalibration.fit(network, examples, sources, split, listener);
+      test =
+          Calibrations.atTemperature(
+              Evaluator.evaluate(network, data.test()), calibration.temperature());
     }
+    ModelMetadata.Builder metadata =
+        ModelMetadata.builder()
+            .name(name)
+            .description(description)
+            .architecture(config.architecture())
+            .parameterCount(ModelFile.trainableParameterCount(model.getBlock()))
+            .input(INPUT)
+            .outputs(OutputClasses.named(outputs))
+            .training(config)
+            .data(
+                new ModelMetadata.DataProvenance(
+                    data.sha256(),
+                    split.train().length,
+                    split.validation().length,
+                    data.test().size(),
+                    examples.penProvenance(),
+                    examples.nonDigitProvenance()))
+            .history(outcome.history())
+            .createdAt(Instant.now().toString())
+            .gitCommit(Provenance.gitCommit())
+            .software(Provenance.software())
+            .calibration(calibration);
     List<EpochRecord> history = outcome.history();
     EpochRecord last = history.isEmpty() ? null : history.get(history.size() - 1);
-    ModelMetadata.Metrics metrics =
+    Declines testDeclines = Declines.of(test, DecisionRule.of(metadata.build()));
+    metadata.metrics(
         new ModelMetadata.Metrics(
             last == null ? null : last.validationAccuracy(),
             last == null ? null : last.validationLoss(),
@@ -135,25 +181,11 @@ public final class ModelTrainer {
             test.meanLoss(),
             history.size(),
             outcome.trainingSeconds(),
-            WeightStatistics.of(model.getBlock()).nearZeroFraction());
-    ModelMetadata metadata =
-        new ModelMetadata(
-            ModelMetadata.FORMAT_VERSION,
-            name,
-            description,
-            config.architecture(),
-            ModelFile.trainableParameterCount(model.getBlock()),
-            INPUT,
-            config,
-            new ModelMetadata.DataProvenance(
-                data.sha256(), split.train().length, split.validation().length, data.test().size()),
-            metrics,
-            history,
-            Instant.now().toString(),
-            Provenance.gitCommit(),
-            Provenance.software(),
-            null);
-    return ModelFile.save(file, model.getBlock(), metadata);
+            WeightStatistics.of(model.getBlock()).nearZeroFraction(),
+            last == null ? null : last.penValidationAccuracy(),
+            testDeclines.acceptedAccuracy(),
+            testDeclines.declinedShare()));
+    return ModelFile.save(file, model.getBlock(), metadata.build());
   }
 
   /** The network as it is now, ready to answer; the caller closes it. */
@@ -203,6 +235,7 @@ public final class ModelTrainer {
       ModelFile.copyWeightsInto(
           model.getBlock(),
           Architecture.byId(config.architecture()),
+          outputs,
           checkpoint.weights(),
           "checkpoint");
       try (DataInputStream in =
@@ -276,7 +309,7 @@ public final class ModelTrainer {
         }
         trainer.step();
         optimizer.advance();
-        correct = countCorrect(logits.toFloatArray(), next.labels());
+        correct = countCorrect(logits.toFloatArray(), next.labels(), outputs);
       }
       totals = totals.plus(size, correct, loss, penalty, (System.nanoTime() - begin) / 1e9);
     }
@@ -290,6 +323,14 @@ public final class ModelTrainer {
         validationLoss = result.meanLoss();
         validationAccuracy = result.accuracy();
       }
+      Double penAccuracy =
+          examples.penValidation == null
+              ? null
+              : Evaluator.evaluate(network, examples.penValidation).accuracy();
+      Double nonDigitAccuracy =
+          examples.nonDigitValidation == null
+              ? null
+              : Evaluator.evaluate(network, examples.nonDigitValidation).outputAccuracy();
       double validationSeconds = (System.nanoTime() - begin) / 1e9;
       return new EpochRecord(
           epoch + 1,
@@ -299,7 +340,9 @@ public final class ModelTrainer {
           validationAccuracy,
           totals.meanPenalty(),
           optimizer.currentLearningRate(),
-          totals.seconds() + validationSeconds);
+          totals.seconds() + validationSeconds,
+          penAccuracy,
+          nonDigitAccuracy);
     }
 
     private void writeCheckpoint(double trainingSeconds) throws IOException {
@@ -332,12 +375,13 @@ public final class ModelTrainer {
     }
   }
 
-  private static int countCorrect(float[] logits, float[] labels) {
+  /** Examples whose largest logit, decline outputs included, is their label's. */
+  private static int countCorrect(float[] logits, float[] labels, int outputs) {
     int correct = 0;
     for (int i = 0; i < labels.length; i++) {
       int best = 0;
-      for (int d = 1; d < 10; d++) {
-        if (logits[i * 10 + d] > logits[i * 10 + best]) {
+      for (int d = 1; d < outputs; d++) {
+        if (logits[i * outputs + d] > logits[i * outputs + best]) {
           best = d;
         }
       }

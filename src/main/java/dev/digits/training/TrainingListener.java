@@ -7,6 +7,12 @@ import java.nio.file.Path;
 /** Hears about a training run's progress; progress display and tests implement it. */
 public interface TrainingListener {
 
+  /**
+   * Examples are being drawn before the first epoch: {@code done} of {@code total} {@code what}
+   * (pen digits, non-digits) so far. May be called from several threads at once.
+   */
+  default void examplesDrawn(String what, int done, int total) {}
+
   /** The run starts, or resumes where {@code start} says. */
   default void started(Progress start) {}
 

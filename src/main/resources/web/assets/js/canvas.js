@@ -1,22 +1,32 @@
-// The drawing pad: strokes from Pointer Events (mouse, pen and finger alike), kept as vector data
-// in coordinates relative to the pad's side, so undo, resizing and export redraw them exactly.
+// The drawing pad: strokes from Pointer Events (mouse, pen and finger alike) or the keyboard, kept
+// as vector data in coordinates relative to the pad's side, so undo, redo, resizing and export
+// redraw them exactly.
 
 /** Side of the image sent to the server: ten times MNIST's, plenty for its 20-pixel digit box. */
 const EXPORT_SIDE = 280;
 
+/** How far one arrow key moves the keyboard pen, as a fraction of the side; with Shift, four times. */
+const KEY_STEP = 1 / 40;
+
 /**
- * A square canvas to draw one digit on.
+ * A square canvas to draw one digit on, with a pointer (mouse, pen, finger) or the keyboard (arrow
+ * keys move a pen, Space puts it down or lifts it).
  *
  * Events: `strokestart`, `strokeupdate` (points added to the stroke in progress), `strokeend`,
- * and `change` (after undo or clear).
+ * and `change` (after undo, redo or clear).
  */
 export class DrawingPad extends EventTarget {
   #canvas;
   #context;
-  /** Finished strokes and the one in progress: {width: fraction of the side, points: [{x, y}]}. */
+  /** What is drawn, the stroke in progress included: {width: fraction of the side, points: [{x, y}]}. */
   #strokes = [];
+  /** Earlier states of #strokes, for undo, and states undone, for redo. */
+  #past = [];
+  #future = [];
   #active = null;
   #pointerId = null;
+  /** The keyboard pen's position while the pad has keyboard focus, else null. */
+  #cursor = null;
   #strokeWidth = 0.08;
   #renderQueued = false;
 
@@ -29,6 +39,9 @@ export class DrawingPad extends EventTarget {
     canvas.addEventListener('pointerup', (event) => this.#onUp(event));
     canvas.addEventListener('pointercancel', (event) => this.#onUp(event));
     canvas.addEventListener('lostpointercapture', (event) => this.#onUp(event));
+    canvas.addEventListener('keydown', (event) => this.#onKey(event));
+    canvas.addEventListener('focus', () => this.#onFocus());
+    canvas.addEventListener('blur', () => this.#onBlur());
     // A long press must not open a menu or start a selection in the middle of a stroke.
     canvas.addEventListener('contextmenu', (event) => event.preventDefault());
     new ResizeObserver(() => this.#fitBackingStore()).observe(canvas);
@@ -43,32 +56,44 @@ export class DrawingPad extends EventTarget {
     return this.#strokes.length === 0;
   }
 
-  /** Number of strokes, the one in progress included. */
-  get strokeCount() {
-    return this.#strokes.length;
+  /** True while a stroke is in progress. */
+  get isDrawing() {
+    return this.#active !== null;
+  }
+
+  get canUndo() {
+    return this.#past.length > 0;
+  }
+
+  get canRedo() {
+    return this.#future.length > 0;
   }
 
   /** Width of the next strokes, as a fraction of the pad's side. */
   set strokeWidth(fraction) {
     this.#strokeWidth = fraction;
+    this.#queueRender();
   }
 
-  /** Removes the last stroke; false when there was none. */
+  /** Goes back one step (a stroke, or a clear); false when there is none. */
   undo() {
-    if (this.#strokes.length === 0) {
-      return false;
-    }
     this.#endStroke();
-    this.#strokes.pop();
-    this.#render();
-    this.dispatchEvent(new Event('change'));
-    return true;
+    return this.#step(this.#past, this.#future);
   }
 
-  /** Removes every stroke. */
+  /** Goes forward again one step undone; false when there is none. */
+  redo() {
+    this.#endStroke();
+    return this.#step(this.#future, this.#past);
+  }
+
+  /** Removes every stroke, as one step that undo takes back. */
   clear() {
     this.#endStroke();
-    this.#strokes = [];
+    if (this.isEmpty) {
+      return;
+    }
+    this.#record([]);
     this.#render();
     this.dispatchEvent(new Event('change'));
   }
@@ -87,17 +112,41 @@ export class DrawingPad extends EventTarget {
     });
   }
 
+  /** Moves the state from one history stack's top to the other's. */
+  #step(from, to) {
+    if (from.length === 0) {
+      return false;
+    }
+    to.push(this.#strokes);
+    this.#strokes = from.pop();
+    this.#render();
+    this.dispatchEvent(new Event('change'));
+    return true;
+  }
+
+  /** Makes `strokes` the drawing, as a step undo can take back; nothing undone can be redone then. */
+  #record(strokes) {
+    this.#past.push(this.#strokes);
+    this.#strokes = strokes;
+    this.#future = [];
+  }
+
+  #beginStroke(point) {
+    this.#active = {width: this.#strokeWidth, points: [point]};
+    this.#record([...this.#strokes, this.#active]);
+    this.#queueRender();
+    this.dispatchEvent(new Event('strokestart'));
+  }
+
   #onDown(event) {
     const drawingButton = event.pointerType !== 'mouse' || event.button === 0;
     if (this.#pointerId !== null || !drawingButton || !event.isPrimary) {
       return;
     }
+    this.#endStroke();
     this.#pointerId = event.pointerId;
     this.#canvas.setPointerCapture(event.pointerId);
-    this.#active = {width: this.#strokeWidth, points: [toPad(event, this.#canvas.getBoundingClientRect())]};
-    this.#strokes.push(this.#active);
-    this.#queueRender();
-    this.dispatchEvent(new Event('strokestart'));
+    this.#beginStroke(toPad(event, this.#canvas.getBoundingClientRect()));
   }
 
   #onMove(event) {
@@ -123,13 +172,67 @@ export class DrawingPad extends EventTarget {
       const rect = this.#canvas.getBoundingClientRect();
       this.#addPoint(toPad(event, rect), rect.width);
     }
+    this.#finishStroke();
+  }
+
+  #onFocus() {
+    // Only a keyboard user gets the pen; a click or a touch that focused the pad draws as always.
+    if (this.#canvas.matches(':focus-visible')) {
+      this.#showCursor();
+    }
+  }
+
+  #onBlur() {
+    if (this.#cursor !== null && this.#active !== null) {
+      this.#finishStroke();
+    }
+    this.#cursor = null;
+    this.#render();
+  }
+
+  #onKey(event) {
+    if (event.altKey || event.ctrlKey || event.metaKey) {
+      return;
+    }
+    const step = event.shiftKey ? 4 * KEY_STEP : KEY_STEP;
+    const moves = {ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step]};
+    if (event.key in moves) {
+      event.preventDefault();
+      this.#showCursor();
+      const [dx, dy] = moves[event.key];
+      this.#cursor = {x: clamp(this.#cursor.x + dx), y: clamp(this.#cursor.y + dy)};
+      if (this.#active !== null && this.#pointerId === null) {
+        this.#active.points.push(this.#cursor);
+        this.dispatchEvent(new Event('strokeupdate'));
+      }
+      this.#queueRender();
+    } else if (event.key === ' ') {
+      event.preventDefault();
+      this.#showCursor();
+      if (this.#active === null) {
+        this.#beginStroke(this.#cursor);
+      } else if (this.#pointerId === null) {
+        this.#finishStroke();
+      }
+    }
+  }
+
+  #showCursor() {
+    if (this.#cursor === null) {
+      this.#cursor = {x: 0.5, y: 0.5};
+      this.#queueRender();
+    }
+  }
+
+  /** Ends the stroke in progress and says so, if there is one. */
+  #finishStroke() {
     if (this.#endStroke()) {
       this.#render();
       this.dispatchEvent(new Event('strokeend'));
     }
   }
 
-  /** Finishes the stroke in progress, if any; true when there was one. */
+  /** Finishes the stroke in progress, if any, without a word; true when there was one. */
   #endStroke() {
     const wasDrawing = this.#active !== null;
     if (this.#pointerId !== null && this.#canvas.hasPointerCapture(this.#pointerId)) {
@@ -177,7 +280,31 @@ export class DrawingPad extends EventTarget {
     this.#context.fillStyle = style.getPropertyValue('--paper').trim() || '#ffffff';
     this.#context.fillRect(0, 0, side, side);
     drawStrokes(this.#context, this.#strokes, side, style.getPropertyValue('--ink').trim() || '#111111');
+    if (this.#cursor !== null) {
+      drawCursor(this.#context, this.#cursor, side, this.#strokeWidth, this.#active !== null,
+        style.getPropertyValue('--focus').trim() || '#e8710a');
+    }
   }
+}
+
+/** The keyboard pen: a ring as wide as the stroke, filled while the pen is down. */
+function drawCursor(context, {x, y}, side, width, down, color) {
+  const radius = Math.max(4, (width * side) / 2);
+  context.beginPath();
+  context.arc(x * side, y * side, radius, 0, 2 * Math.PI);
+  context.lineWidth = Math.max(2, side / 200);
+  context.strokeStyle = color;
+  context.stroke();
+  if (down) {
+    context.globalAlpha = 0.35;
+    context.fillStyle = color;
+    context.fill();
+    context.globalAlpha = 1;
+  }
+}
+
+function clamp(fraction) {
+  return Math.min(1, Math.max(0, fraction));
 }
 
 /**

@@ -3,7 +3,31 @@
 
 const METHODS = ['get', 'head', 'post', 'put', 'patch', 'delete'];
 
+/** The address the examples are written for; the page shows its own instead. */
+const EXAMPLE_ORIGIN = 'http://localhost:8080';
+
 const reference = document.getElementById('reference');
+
+/** A box wider than the screen scrolls sideways; it takes the keyboard focus only while it does. */
+const scrollWatcher = new ResizeObserver((entries) => {
+  for (const {target} of entries) {
+    if (target.scrollWidth > target.clientWidth) {
+      target.tabIndex = 0;
+    } else {
+      target.removeAttribute('tabindex');
+    }
+  }
+});
+
+/** Examples that work as they are copied: with this server's address, and reachable by keyboard. */
+function finishExamples(root) {
+  for (const code of root.querySelectorAll('pre code')) {
+    code.textContent = code.textContent.replaceAll(EXAMPLE_ORIGIN, location.origin);
+  }
+  root.querySelectorAll('pre, .table-scroll').forEach((box) => scrollWatcher.observe(box));
+}
+
+finishExamples(document);
 
 try {
   const response = await fetch('/openapi.json', {headers: {Accept: 'application/json'}});
@@ -45,6 +69,7 @@ function render(api) {
     el('h2', {id: 'schemas'}, 'Schemas'),
     ...Object.entries(api.components.schemas).map(([name, schema]) => schemaCard(name, schema))));
   reference.replaceChildren(...sections);
+  finishExamples(reference);
   if (location.hash) {
     document.getElementById(location.hash.slice(1))?.scrollIntoView();
   }

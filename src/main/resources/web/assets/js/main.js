@@ -2,6 +2,7 @@
 
 import {ApiError, fetchModels, predict} from './api.js';
 import {DrawingPad} from './canvas.js';
+import {accuracy} from './format.js';
 import {ResultView} from './results.js';
 
 /** Pause in drawing after which live prediction asks the server. */
@@ -12,6 +13,10 @@ const $ = (id) => document.getElementById(id);
 const padElement = $('pad');
 const canvas = $('canvas');
 const preview = $('upload-preview');
+const uploadName = $('upload-name');
+const undoButton = $('undo-button');
+const redoButton = $('redo-button');
+const clearButton = $('clear-button');
 const modelSelect = $('model-select');
 const compareToggle = $('compare-toggle');
 const liveToggle = $('live-toggle');
@@ -19,7 +24,7 @@ const strokeWidth = $('stroke-width');
 const fileInput = $('file-input');
 
 const pad = new DrawingPad(canvas);
-const view = new ResultView($('result'), $('announcer'));
+const view = new ResultView({panel: $('result-panel'), container: $('result'), announcer: $('announcer')});
 
 /** Names of the server's models, in its order. */
 let modelNames = [];
@@ -47,6 +52,8 @@ async function recognize() {
   }
   const request = new AbortController();
   inFlight = request;
+  // An answer to a stroke still being drawn is shown but not spoken: only the settled one is.
+  const announce = !pad.isDrawing;
   view.setBusy(true);
   try {
     const image = upload ?? (await pad.toBlob());
@@ -59,13 +66,13 @@ async function recognize() {
       return;
     }
     if (entries.every((entry) => entry.error)) {
-      // One explanation beats the same refusal on every card.
+      // One explanation beats the same refusal on every row.
       throw entries[0].error;
     }
     if (compareToggle.checked && modelNames.length > 0) {
-      view.showComparison(entries);
+      view.showComparison(entries, {announce});
     } else {
-      view.showPrediction(entries[0].prediction);
+      view.showPrediction(entries[0].prediction, {announce});
     }
   } catch (error) {
     if (!request.signal.aborted) {
@@ -96,9 +103,20 @@ function showUpload(file) {
   preview.src = uploadUrl;
   preview.alt = `Uploaded image ${file.name}`;
   preview.hidden = false;
+  uploadName.hidden = true;
   updatePadState();
   recognize();
 }
+
+// A file the browser cannot show (not an image, or damaged) is named instead of a broken icon;
+// the server's answer says what is wrong with it.
+preview.addEventListener('error', () => {
+  if (upload !== null) {
+    preview.hidden = true;
+    uploadName.textContent = upload.name;
+    uploadName.hidden = false;
+  }
+});
 
 function dropUpload() {
   if (upload === null) {
@@ -109,29 +127,52 @@ function dropUpload() {
   uploadUrl = null;
   preview.hidden = true;
   preview.removeAttribute('src');
+  uploadName.hidden = true;
   fileInput.value = '';
 }
 
+/** The pad's look and the buttons that have nothing to do on it now. */
 function updatePadState() {
   padElement.classList.toggle('has-content', hasContent());
+  setEnabled(undoButton, upload !== null || pad.canUndo);
+  setEnabled(redoButton, upload === null && pad.canRedo);
+  setEnabled(clearButton, hasContent());
+}
+
+/** aria-disabled rather than disabled, so that a button in use keeps the keyboard focus. */
+function setEnabled(button, enabled) {
+  button.setAttribute('aria-disabled', String(!enabled));
+}
+
+function enabled(button) {
+  return button.getAttribute('aria-disabled') !== 'true';
 }
 
 function undo() {
   if (upload !== null) {
     dropUpload();
-  } else {
-    pad.undo();
+  } else if (!pad.undo()) {
+    return;
   }
   afterEdit();
 }
 
+function redo() {
+  if (upload === null && pad.redo()) {
+    afterEdit();
+  }
+}
+
 function clear() {
+  if (!hasContent()) {
+    return;
+  }
   dropUpload();
   pad.clear();
   afterEdit();
 }
 
-/** After undo or clear: an empty pad says so at once; otherwise the answer is renewed or outdated. */
+/** After undo, redo or clear: an empty pad says so at once; else the answer is renewed or outdated. */
 function afterEdit() {
   updatePadState();
   if (!hasContent() || liveToggle.checked) {
@@ -145,6 +186,8 @@ pad.addEventListener('strokestart', () => {
   dropUpload();
   updatePadState();
   if (!liveToggle.checked) {
+    // An answer still on its way is to the drawing as it was: it must not pass for a current one.
+    inFlight?.abort();
     view.markOutdated();
   }
 });
@@ -154,6 +197,7 @@ pad.addEventListener('strokeupdate', () => {
   }
 });
 pad.addEventListener('strokeend', () => {
+  updatePadState();
   if (liveToggle.checked) {
     recognize();
   }
@@ -205,8 +249,9 @@ function store(key, value) {
 
 // ---- controls ---------------------------------------------------------------------------------
 
-$('undo-button').addEventListener('click', undo);
-$('clear-button').addEventListener('click', clear);
+undoButton.addEventListener('click', () => enabled(undoButton) && undo());
+redoButton.addEventListener('click', () => enabled(redoButton) && redo());
+clearButton.addEventListener('click', () => enabled(clearButton) && clear());
 $('predict-button').addEventListener('click', recognize);
 
 function applyStrokeWidth() {
@@ -260,13 +305,16 @@ document.addEventListener('keydown', (event) => {
     return;
   }
   const command = event.ctrlKey || event.metaKey;
+  const key = event.key.toLowerCase();
   if (event.key === 'Enter' && !command && !activatesOnEnter(event.target)) {
     event.preventDefault();
     recognize();
-  } else if ((event.key === 'Backspace' && !command)
-      || (command && !event.shiftKey && event.key.toLowerCase() === 'z')) {
+  } else if ((event.key === 'Backspace' && !command) || (command && !event.shiftKey && key === 'z')) {
     event.preventDefault();
     undo();
+  } else if ((command && event.shiftKey && key === 'z') || (event.ctrlKey && !event.shiftKey && key === 'y')) {
+    event.preventDefault();
+    redo();
   } else if (event.key === 'Escape') {
     event.preventDefault();
     clear();
@@ -280,10 +328,8 @@ async function loadModels() {
     const catalog = await fetchModels();
     modelNames = catalog.models.map((model) => model.name);
     modelSelect.replaceChildren(...catalog.models.map((model) => {
-      const accuracy = typeof model.testAccuracy === 'number'
-        ? ` · ${(model.testAccuracy * 100).toFixed(2)}%`
-        : '';
-      const option = new Option(`${model.name}${accuracy}`, model.name);
+      const tested = typeof model.testAccuracy === 'number' ? ` · ${accuracy(model.testAccuracy)}` : '';
+      const option = new Option(`${model.name}${tested}`, model.name);
       option.selected = model.name === catalog.default;
       return option;
     }));
@@ -305,5 +351,6 @@ async function revealStudyLink() {
 }
 
 view.showEmpty();
+updatePadState();
 loadModels();
 revealStudyLink();

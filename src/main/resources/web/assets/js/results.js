@@ -1,8 +1,7 @@
 // The result area: one prediction, a comparison of several models, or a polite message. Built
 // with DOM calls and textContent only, so nothing from the server is ever parsed as HTML.
 
-const percent = new Intl.NumberFormat(undefined, {style: 'percent', maximumFractionDigits: 1});
-const wholePercent = new Intl.NumberFormat(undefined, {style: 'percent', maximumFractionDigits: 0});
+import {accuracy, probability} from './format.js';
 
 /** What to tell a person for each error code the server sends, beyond its own sentence. */
 const HINTS = {
@@ -23,11 +22,36 @@ const TITLES = {
   not_ready: 'Not ready yet',
 };
 
+/**
+ * The words for a model that declines to call the drawing a digit (`accepted: false`, with a
+ * `reason`), or null when it answers. An answer without these fields is an accepted one.
+ */
+export function verdict(prediction) {
+  if (prediction.accepted !== false) {
+    return null;
+  }
+  switch (prediction.reason) {
+    case 'not_a_digit':
+      return 'That doesn\'t look like a digit';
+    case 'several_digits':
+      return 'That looks like more than one digit';
+    case 'too_small':
+      return 'Draw it bigger';
+    default: {
+      const [first, second] = prediction.top;
+      return second ? `Not sure: ${first.digit} or ${second.digit}?` : 'Not sure';
+    }
+  }
+}
+
 export class ResultView {
+  #panel;
   #container;
   #announcer;
 
-  constructor(container, announcer) {
+  /** `panel` shows that a request is in progress; `container` holds the result; `announcer` speaks. */
+  constructor({panel, container, announcer}) {
+    this.#panel = panel;
     this.#container = container;
     this.#announcer = announcer;
   }
@@ -38,49 +62,76 @@ export class ResultView {
     this.#announce('');
   }
 
-  /** Marks the result as being replaced; screen readers wait for the new one. */
+  /**
+   * Marks the result as being replaced: a bar shows it, a message gives way to "Recognizing…", and
+   * screen readers wait for the new one.
+   */
   setBusy(busy) {
     this.#container.setAttribute('aria-busy', String(busy));
-  }
-
-  /** Keeps the last answer on show, dimmed: the drawing has changed since. */
-  markOutdated() {
-    if (this.#container.querySelector('.answer, .compare')) {
-      this.#container.classList.add('outdated');
+    this.#panel.classList.toggle('busy', busy);
+    if (busy && !this.#container.querySelector('.answer, .compare, .pending')) {
+      this.#replace(element('p', {className: 'message pending'}, 'Recognizing…'));
     }
   }
 
-  /** One model's answer, in full. */
-  showPrediction(prediction) {
+  /**
+   * The drawing has changed since the answer on show (or there is none yet): keeps it, dimmed, and
+   * says how to get a new one.
+   */
+  markOutdated() {
+    if (!this.#container.querySelector('.answer, .compare')) {
+      this.#replace(element('p', {className: 'message'},
+        'Press ', element('strong', {}, 'Predict'), ' to recognize the drawing'));
+      return;
+    }
+    if (this.#container.classList.contains('outdated')) {
+      return;
+    }
+    this.#container.classList.add('outdated');
+    this.#container.prepend(element('p', {className: 'stale-note'},
+      'The drawing has changed: press ', element('strong', {}, 'Predict'), ' for a new answer.'));
+  }
+
+  /**
+   * One model's answer, in full. `announce` is false for an answer to a stroke still being drawn:
+   * only the settled answer is spoken.
+   */
+  showPrediction(prediction, {announce = true} = {}) {
+    const words = verdict(prediction);
     const details = element('div', {className: 'details'},
       element('div', {},
         element('p', {className: 'section-label', id: 'bars-label'}, 'All ten probabilities'),
         bars(prediction.probabilities, prediction.digit, 'bars-label')),
       inputFigure(prediction.input));
     this.#replace(
-      answer(prediction),
-      runnersUp(prediction.top),
+      words ? element('p', {className: 'verdict'}, words) : null,
+      answer(prediction, words !== null),
       details,
       modelLine(prediction.model));
-    this.#announce(`${prediction.digit}, ${wholePercent.format(prediction.confidence)} confident`);
+    if (announce) {
+      const guess = `${prediction.digit}, ${probability(prediction.confidence)}`;
+      this.#announce(words ? `${words} Best guess ${guess}.` : `${guess} confident`);
+    }
   }
 
-  /** Every model's answer side by side; `entries` are {model, prediction} or {model, error}. */
-  showComparison(entries) {
+  /** Every model's answer, one row each; `entries` are {model, prediction} or {model, error}. */
+  showComparison(entries, {announce = true} = {}) {
     const answered = entries.filter((entry) => entry.prediction);
-    const digits = new Set(answered.map((entry) => entry.prediction.digit));
-    const majority = mostCommon(answered.map((entry) => entry.prediction.digit));
-    const summary = digits.size <= 1
-      ? `All ${answered.length} models agree.`
-      : `The models disagree: ${[...digits].sort().join(', ')}.`;
-    const cards = entries.map((entry, index) => compareCard(entry, index, majority));
+    const accepted = answered.filter((entry) => verdict(entry.prediction) === null);
+    const majority = mostCommon((accepted.length > 0 ? accepted : answered).map((entry) => entry.prediction.digit));
+    const summary = comparisonSummary(entries.length, answered.length, accepted);
     this.#replace(
-      element('p', {className: 'compare-summary'}, summary),
-      element('div', {className: 'compare'}, ...cards),
-      inputFigure(answered[0]?.prediction.input));
-    this.#announce(summary + ' ' + answered
-      .map((entry) => `${entry.model}: ${entry.prediction.digit}, ${wholePercent.format(entry.prediction.confidence)}`)
-      .join('; '));
+      element('div', {className: 'compare-head'},
+        element('p', {className: 'compare-summary'}, summary),
+        inputFigure(answered[0]?.prediction.input)),
+      compareTable(entries, majority));
+    if (announce) {
+      this.#announce(`${summary} ${answered.map(({model, prediction}) => {
+        const words = verdict(prediction);
+        const guess = `${prediction.digit}, ${probability(prediction.confidence)}`;
+        return `${model}: ${words ? `${words} Best guess ${guess}` : guess}`;
+      }).join('; ')}`);
+    }
   }
 
   /** A failure, explained. */
@@ -108,29 +159,31 @@ export class ResultView {
   }
 }
 
-function answer(prediction) {
-  return element('div', {className: 'answer'},
+/** The digit, how sure the model is, and the runners-up: the line that must stay on screen. */
+function answer(prediction, guess) {
+  return element('div', {className: guess ? 'answer guess' : 'answer'},
     element('span', {className: 'digit'}, String(prediction.digit)),
     element('span', {className: 'confidence'},
-      percent.format(prediction.confidence),
-      element('span', {className: 'confidence-label'}, 'confidence')));
+      `${probability(prediction.confidence)} `,
+      element('span', {className: 'confidence-label'}, guess ? 'best guess' : 'confidence')),
+    runnersUp(prediction.top));
 }
 
 function runnersUp(top) {
   return element('ol', {className: 'runners-up', 'aria-label': 'Most likely digits'},
-    ...top.map(({digit, probability}) => element('li', {}, `${digit} · ${percent.format(probability)}`)));
+    ...top.map(({digit, probability: p}) => element('li', {}, `${digit} · ${probability(p)}`)));
 }
 
 /** Ten labelled bars, one per digit, the winner highlighted. */
 function bars(probabilities, best, labelledBy) {
   const list = element('ol', {className: 'bars', 'aria-labelledby': labelledBy});
-  probabilities.forEach((probability, digit) => {
+  probabilities.forEach((p, digit) => {
     const fill = element('span', {className: 'fill'});
-    fill.style.setProperty('--p', String(probability));
+    fill.style.setProperty('--p', String(p));
     list.append(element('li', {className: digit === best ? 'best' : ''},
       element('span', {className: 'label'}, String(digit)),
       element('span', {className: 'track', 'aria-hidden': 'true'}, fill),
-      element('span', {className: 'value'}, percent.format(probability))));
+      element('span', {className: 'value'}, probability(p))));
   });
   return list;
 }
@@ -145,29 +198,68 @@ function inputFigure(input) {
 }
 
 function modelLine(model) {
-  const accuracy = typeof model.testAccuracy === 'number'
-    ? `${percent.format(model.testAccuracy)} accurate on the MNIST test set`
+  const tested = typeof model.testAccuracy === 'number'
+    ? `${accuracy(model.testAccuracy)} accurate on the MNIST test set`
     : 'test accuracy not measured';
   return element('p', {className: 'model-line'},
-    'Model ', element('strong', {}, model.name), ` · ${model.architecture} · ${accuracy}`);
+    'Model ', element('strong', {}, model.name), ` · ${model.architecture} · ${tested}`);
 }
 
-function compareCard(entry, index, majority) {
-  const heading = element('h3', {}, entry.model);
-  if (entry.error) {
-    return element('article', {className: 'compare-card'},
-      heading, element('p', {className: 'message error'}, entry.error.message));
+/** "All 5 models agree: 3.", "The models disagree: 3, 5.", "4 of 5 models say 3; 1 declines." */
+function comparisonSummary(asked, answered, accepted) {
+  const digits = [...new Set(accepted.map((entry) => entry.prediction.digit))].sort();
+  const declined = answered - accepted.length;
+  let summary;
+  if (accepted.length === 0) {
+    summary = answered > 0 ? 'No model calls this a digit' : 'No model could answer';
+  } else if (digits.length > 1) {
+    summary = `The models disagree: ${digits.join(', ')}`;
+  } else if (accepted.length === asked) {
+    summary = `All ${asked} models agree: ${digits[0]}`;
+  } else {
+    summary = `${accepted.length} of ${asked} models say ${digits[0]}`;
   }
-  const {prediction} = entry;
-  const labelId = `compare-bars-${index}`;
-  return element('article', {
-    className: prediction.digit === majority ? 'compare-card' : 'compare-card disagrees',
-    'aria-label': `${entry.model}: ${prediction.digit}`,
-  },
-    heading,
-    answer(prediction),
-    element('p', {className: 'visually-hidden', id: labelId}, `Probabilities of ${entry.model}`),
-    bars(prediction.probabilities, prediction.digit, labelId));
+  if (declined > 0 && accepted.length > 0) {
+    summary += `; ${declined} ${declined === 1 ? 'declines' : 'decline'}`;
+  }
+  return `${summary}.`;
+}
+
+function compareTable(entries, majority) {
+  return element('table', {className: 'compare'},
+    element('caption', {className: 'visually-hidden'}, 'Each model\'s answer'),
+    element('thead', {}, element('tr', {},
+      element('th', {scope: 'col'}, 'Model'),
+      element('th', {scope: 'col'}, 'Answer'),
+      element('th', {scope: 'col'}, 'Confidence'),
+      element('th', {scope: 'col', className: 'runner-up'}, 'Runner-up'))),
+    element('tbody', {}, ...entries.map((entry) => compareRow(entry, majority))));
+}
+
+function compareRow({model, prediction, error}, majority) {
+  const name = element('th', {scope: 'row'}, model);
+  if (error) {
+    return element('tr', {className: 'compare-row'}, name,
+      element('td', {className: 'error', colspan: 4}, error.message));
+  }
+  const words = verdict(prediction);
+  const classes = ['compare-row'];
+  if (prediction.digit !== majority) {
+    classes.push('disagrees');
+  }
+  if (words) {
+    classes.push('declined');
+  }
+  return element('tr', {className: classes.join(' ')}, name,
+    element('td', {},
+      element('span', {className: 'compare-digit'}, String(prediction.digit)),
+      words ? element('span', {className: 'row-verdict'}, words) : null),
+    element('td', {}, probability(prediction.confidence)),
+    element('td', {className: 'runner-up'}, runnerUp(prediction.top)));
+}
+
+function runnerUp([, second]) {
+  return second ? `${second.digit} · ${probability(second.probability)}` : '—';
 }
 
 function capitalize(text) {

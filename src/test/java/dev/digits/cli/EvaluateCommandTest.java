@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.digits.TestModels;
-import dev.digits.model.Json;
+import dev.digits.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

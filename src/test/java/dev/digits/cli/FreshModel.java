@@ -24,7 +24,7 @@ final class FreshModel {
     TestData.engine();
     Architecture architecture = Architecture.GAP_CNN;
     try (Model model = Model.newInstance(name)) {
-      model.setBlock(architecture.newBlock());
+      model.setBlock(architecture.newBlock(10));
       model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, Architecture.INPUT_SHAPE);
       ModelFile.save(
           file,
@@ -36,35 +36,35 @@ final class FreshModel {
 
   private static ModelMetadata metadata(String name, Architecture architecture, long parameters) {
     TrainingConfig config =
-        new TrainingConfig(
-            architecture.id(),
-            1,
-            32,
-            TrainingConfig.OptimizerKind.ADAM,
-            0.001f,
-            TrainingConfig.Schedule.CONSTANT,
-            0,
-            0,
-            TrainingConfig.Augmentation.NONE,
-            1,
-            0,
-            0);
-    return new ModelMetadata(
-        ModelMetadata.FORMAT_VERSION,
-        name,
-        "an untrained test model",
-        architecture.id(),
-        parameters,
-        ModelMetadata.InputSpec.MNIST,
-        config,
-        new ModelMetadata.DataProvenance(Map.of(), 0, 0, 0),
+        TrainingConfig.builder()
+            .architecture(architecture.id())
+            .epochs(1)
+            .batchSize(32)
+            .optimizer(TrainingConfig.OptimizerKind.ADAM)
+            .learningRate(0.001f)
+            .schedule(TrainingConfig.Schedule.CONSTANT)
+            .penalties(0, 0)
+            .augmentation(TrainingConfig.Augmentation.NONE)
+            .seed(1)
+            .validationSize(0)
+            .trainingLimit(0)
+            .mixture(TrainingConfig.Mixture.MNIST_ONLY)
+            .build();
+    return ModelMetadata.builder()
+        .name(name)
+        .description("an untrained test model")
+        .architecture(architecture.id())
+        .parameterCount(parameters)
+        .input(ModelMetadata.InputSpec.MNIST)
+        .training(config)
+        .data(new ModelMetadata.DataProvenance(Map.of(), 0, 0, 0))
         // Never evaluated, as a model trained without a validation split or test run: null
         // accuracies must not break the model listing or the predictions that name the model.
-        new ModelMetadata.Metrics(null, null, null, null, 0, 0.0, 0.0),
-        List.of(),
-        "2026-01-01T00:00:00Z",
-        "unknown",
-        Map.of("java", "17"),
-        null);
+        .metrics(new ModelMetadata.Metrics(null, null, null, null, 0, 0.0, 0.0))
+        .history(List.of())
+        .createdAt("2026-01-01T00:00:00Z")
+        .gitCommit("unknown")
+        .software(Map.of("java", "17"))
+        .build();
   }
 }

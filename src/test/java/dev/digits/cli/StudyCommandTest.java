@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.digits.data.FetchListener;
 import dev.digits.data.MnistCache;
 import dev.digits.data.MnistFetcher;
-import dev.digits.model.Json;
+import dev.digits.io.Json;
 import dev.digits.model.ModelFile;
 import dev.digits.model.ModelMetadata;
 import java.nio.file.Files;

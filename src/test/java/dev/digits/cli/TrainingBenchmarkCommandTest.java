@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.digits.TestData;
-import dev.digits.model.Json;
+import dev.digits.io.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.digits.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.digits.io.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -208,11 +209,9 @@ class HttpMirrorSourceTest {
     HttpMirrorSource slow =
         new HttpMirrorSource(server.url("/slow/"), SHORT, Duration.ofMillis(300));
 
-    long start = System.nanoTime();
     assertThatThrownBy(
             () -> slow.fetch(MnistFile.TEST_LABELS, new ByteArrayOutputStream(), listener))
         .hasMessage("no data for 0.3 s, gave up");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
   }
 
   @Test

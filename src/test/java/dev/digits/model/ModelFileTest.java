@@ -33,7 +33,7 @@ class ModelFileTest {
 
   private Path saveFresh(Architecture architecture, String file) throws IOException {
     try (Model model = Model.newInstance("fresh")) {
-      model.setBlock(architecture.newBlock());
+      model.setBlock(architecture.newBlock(10));
       model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, Architecture.INPUT_SHAPE);
       Path path = dir.resolve(file);
       ModelFile.save(
@@ -53,7 +53,7 @@ class ModelFileTest {
       assertThat(loaded.metadata()).isEqualTo(written);
       assertThat(loaded.metadata().parameterCount()).isLessThan(20_000);
       byte[] reloaded = ModelFile.weightsOf(loaded.model().getBlock());
-      assertThat(dev.digits.data.Sha256.hex(reloaded)).isEqualTo(written.weightsSha256());
+      assertThat(dev.digits.io.Sha256.hex(reloaded)).isEqualTo(written.weightsSha256());
     }
   }
 

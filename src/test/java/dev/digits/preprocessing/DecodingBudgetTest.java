@@ -3,6 +3,7 @@ package dev.digits.preprocessing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.digits.Await;
 import dev.digits.preprocessing.PreprocessingException.Reason;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -68,7 +69,7 @@ class DecodingBudgetTest {
                 throw new AssertionError(e);
               }
             });
-    Thread.sleep(100);
+    Await.until("the second image waits for room", () -> budget.waitingImages() == 1);
     assertThat(waiting).isNotDone();
     all.close();
 

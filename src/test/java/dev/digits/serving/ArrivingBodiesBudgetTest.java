@@ -2,18 +2,19 @@ package dev.digits.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.digits.Await;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bodies still arriving share a budget of bytes: one that would go over it is answered 503 {@code
@@ -24,21 +25,12 @@ class ArrivingBodiesBudgetTest {
   private static final int BUDGET = 100 * 1024;
   private static final int STALLED_BODY = 60 * 1024;
 
-  private static RunningServer server;
+  @RegisterExtension
+  static final RunningServer server =
+      RunningServer.forEachTest(
+          ServerConfig.builder().maxRequestBytes(BODY_LIMIT).maxArrivingBodyBytes(BUDGET).build());
+
   private final List<Socket> sockets = new ArrayList<>();
-
-  @BeforeAll
-  static void start() {
-    server =
-        RunningServer.start(
-            ServerConfig.builder().maxRequestBytes(BODY_LIMIT).maxArrivingBodyBytes(BUDGET).build(),
-            FakeClassifier.catalog());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   @AfterEach
   void closeSockets() throws IOException {
@@ -62,14 +54,15 @@ class ArrivingBodiesBudgetTest {
     stallOne();
     int size = BUDGET - STALLED_BODY + 1;
 
-    // The client sends its body in pieces, as a slow uplink does, well after the 503 is written:
-    // a server that closed at once would make TCP reset these writes and the answer with them.
+    // The client sends its body only once the 503 has arrived: a server that closed at once
+    // would make TCP reset these writes, and the reset would destroy the answer before it is read.
     Socket refused = open("Content-Length: " + size, new byte[0]);
+    InputStream answer = refused.getInputStream();
+    Await.until("the answer arrives", () -> available(answer) > 0);
     OutputStream out = refused.getOutputStream();
     for (int sent = 0; sent < size; sent += 4096) {
       out.write(new byte[Math.min(4096, size - sent)]);
       out.flush();
-      Thread.sleep(20);
     }
     assertBusy(refused);
   }
@@ -93,63 +86,34 @@ class ArrivingBodiesBudgetTest {
     Socket stalled = stallOne();
 
     stalled.close();
-    // Room enough once the server sees the client gone: the body is read and refused for what
-    // it is, not for want of room.
-    assertThat(statusOnceNot(503)).isEqualTo(400);
+    Await.until("the server gives the room back", () -> arrivingBytes() == 0);
+    // The body is read and refused for what it is, not for want of room.
+    assertThat(probeStatus()).isEqualTo(400);
   }
 
-  /**
-   * Opens a stalled body, and returns once the server counts it: a complete body too large to fit
-   * beside it is then refused. The two can arrive at the same moment, and then the stalled one may
-   * be the one refused; it is opened again.
-   *
-   * <p>It first waits until the budget is empty: a body stalled by the test before, whose socket
-   * was just closed, may still be counted, and a probe refused for its sake would pass for this one
-   * being counted.
-   */
+  /** Opens a body that stalls after its first bytes, and returns once the server counts it. */
   private Socket stallOne() throws Exception {
-    assertThat(statusOnceNot(503)).as("the probe's status with no body stalled").isEqualTo(400);
-    for (int attempt = 0; attempt < 20; attempt++) {
-      Socket stalled = open("Content-Length: " + STALLED_BODY, new byte[10]);
-      for (int probe = 0; probe < 20 && !wasAnswered(stalled); probe++) {
-        if (probeStatus() == 503) {
-          return stalled;
-        }
-        Thread.sleep(50);
-      }
-      stalled.close();
-    }
-    throw new AssertionError("the server never counted the stalled body");
+    Socket stalled = open("Content-Length: " + STALLED_BODY, new byte[10]);
+    Await.until("the server counts the stalled body", () -> arrivingBytes() == STALLED_BODY);
+    return stalled;
   }
 
-  private static boolean wasAnswered(Socket socket) throws IOException {
-    socket.setSoTimeout(1);
+  private static int available(InputStream in) {
     try {
-      socket.getInputStream().read();
-      return true;
-    } catch (SocketTimeoutException nothingYet) {
-      return false;
-    } catch (IOException reset) {
-      return true;
-    } finally {
-      socket.setSoTimeout(10_000);
+      return in.available();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
+
+  private static long arrivingBytes() {
+    return server.server().arrivingBodyBytes();
   }
 
   private static int probeStatus() {
     return server
         .post("/api/predict", "image/png", new byte[BUDGET - STALLED_BODY + 1])
         .statusCode();
-  }
-
-  /** The probe's status once it is not {@code status}, polling for at most 5 s. */
-  private static int statusOnceNot(int status) throws InterruptedException {
-    int seen = probeStatus();
-    for (int attempt = 0; attempt < 100 && seen == status; attempt++) {
-      Thread.sleep(50);
-      seen = probeStatus();
-    }
-    return seen;
   }
 
   private Socket open(String framing, byte[] start) throws IOException {

@@ -3,12 +3,14 @@ package dev.digits.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.digits.Await;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.ModelMetadata;
 import dev.digits.model.Prediction;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,12 +19,25 @@ import org.junit.jupiter.api.Test;
 
 class BatchingClassifierTest {
 
-  /** Answers the digit written in pixel 0 (as pixel value × 10), slowly, recording batch sizes. */
-  private static final class SlowModel implements DigitClassifier {
+  /**
+   * Answers the digit written in pixel 0 (as pixel value × 10), recording batch sizes. While its
+   * gate is closed, a pass waits in the model, so that the test decides what queues meanwhile.
+   */
+  private static final class RecordingModel implements DigitClassifier {
     final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
     final AtomicBoolean closed = new AtomicBoolean();
+    final CountDownLatch passStarted = new CountDownLatch(1);
+    final CountDownLatch gate;
     volatile boolean failNext;
-    private final FakeClassifier metadataSource = new FakeClassifier("slow", 0, 0.5);
+    private final FakeClassifier metadataSource = new FakeClassifier("recording", 0, 0.5);
+
+    RecordingModel(boolean gateOpen) {
+      this.gate = new CountDownLatch(gateOpen ? 0 : 1);
+    }
+
+    RecordingModel() {
+      this(true);
+    }
 
     @Override
     public ModelMetadata metadata() {
@@ -32,8 +47,9 @@ class BatchingClassifierTest {
     @Override
     public List<Prediction> classifyAll(List<float[]> images) {
       batchSizes.add(images.size());
+      passStarted.countDown();
       try {
-        Thread.sleep(20);
+        gate.await();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -63,41 +79,53 @@ class BatchingClassifierTest {
   }
 
   @Test
-  void concurrentRequestsShareForwardPassesAndEachGetsItsOwnAnswer() throws Exception {
-    SlowModel model = new SlowModel();
-    ExecutorService callers = Executors.newFixedThreadPool(16);
+  void requestsThatQueueDuringAPassShareTheNextPassesAndEachGetsItsOwnAnswer() throws Exception {
+    RecordingModel model = new RecordingModel(false);
+    ExecutorService callers = Executors.newFixedThreadPool(64);
     try (BatchingClassifier batching = new BatchingClassifier(model, 1, 8)) {
       List<Future<Integer>> answers = new ArrayList<>();
-      for (int i = 0; i < 64; i++) {
+      answers.add(callers.submit(() -> batching.classify(imageOf(0)).digit()));
+      model.passStarted.await();
+      for (int i = 1; i < 64; i++) {
         int digit = i % 10;
         answers.add(callers.submit(() -> batching.classify(imageOf(digit)).digit()));
       }
+      Await.until("63 images wait for the pass", () -> batching.waitingImages() == 63);
+      model.gate.countDown();
+
       for (int i = 0; i < answers.size(); i++) {
         assertThat(answers.get(i).get()).isEqualTo(i % 10);
       }
     } finally {
       callers.shutdown();
     }
-    assertThat(model.batchSizes).allMatch(size -> size <= 8);
-    assertThat(model.batchSizes.stream().mapToInt(Integer::intValue).max().orElseThrow())
-        .isGreaterThan(1);
-    assertThat(model.batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(64);
+    assertThat(model.batchSizes).containsExactly(1, 8, 8, 8, 8, 8, 8, 8, 7);
   }
 
   @Test
   void aLoneRequestRunsAtOnceAlone() {
-    SlowModel model = new SlowModel();
+    RecordingModel model = new RecordingModel();
     try (BatchingClassifier batching = new BatchingClassifier(model, 2, 8)) {
-      assertThat(batching.classifyAll(List.of(imageOf(3), imageOf(4))))
+      // No timer waits for company: the call returns with nothing else ever sent.
+      assertThat(batching.classify(imageOf(3)).digit()).isEqualTo(3);
+      assertThat(model.batchSizes).containsExactly(1);
+    }
+  }
+
+  @Test
+  void severalImagesOfOneCallAreAnsweredInTheirOrder() {
+    RecordingModel model = new RecordingModel();
+    try (BatchingClassifier batching = new BatchingClassifier(model, 2, 8)) {
+      assertThat(batching.classifyAll(List.of(imageOf(3), imageOf(4), imageOf(5))))
           .extracting(Prediction::digit)
-          .containsExactly(3, 4);
-      assertThat(batching.metadata().name()).isEqualTo("slow");
+          .containsExactly(3, 4, 5);
+      assertThat(batching.metadata().name()).isEqualTo("recording");
     }
   }
 
   @Test
   void aMalformedImageFailsOnlyItsOwnCall() {
-    SlowModel model = new SlowModel();
+    RecordingModel model = new RecordingModel();
     try (BatchingClassifier batching = new BatchingClassifier(model, 1, 8)) {
       assertThatThrownBy(() -> batching.classify(new float[3]))
           .isInstanceOf(IllegalArgumentException.class)
@@ -109,7 +137,7 @@ class BatchingClassifierTest {
 
   @Test
   void aFailedPassFailsItsRequestsButNotLaterOnes() {
-    SlowModel model = new SlowModel();
+    RecordingModel model = new RecordingModel();
     try (BatchingClassifier batching = new BatchingClassifier(model, 1, 8)) {
       model.failNext = true;
       assertThatThrownBy(() -> batching.classify(imageOf(1)))
@@ -121,7 +149,7 @@ class BatchingClassifierTest {
 
   @Test
   void closingClosesTheModelAndRefusesLaterRequests() {
-    SlowModel model = new SlowModel();
+    RecordingModel model = new RecordingModel();
     BatchingClassifier batching = new BatchingClassifier(model, 2, 8);
     batching.close();
 

@@ -13,10 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bodies over the limit get a JSON 413 (not a reset connection), whether their size is declared or
@@ -26,22 +25,13 @@ class BodyLimitTest {
   private static final int LIMIT = 64 * 1024;
   private static final int IMAGE_LIMIT = 20 * 1024;
 
-  private static RunningServer server;
-
-  @BeforeAll
-  static void start() {
-    ServerConfig config =
-        ServerConfig.builder()
-            .maxRequestBytes(LIMIT)
-            .preprocessing(new PreprocessingLimits(IMAGE_LIMIT, 4_000_000L, 4_000))
-            .build();
-    server = RunningServer.start(config, FakeClassifier.catalog());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final RunningServer server =
+      RunningServer.forTheClass(
+          ServerConfig.builder()
+              .maxRequestBytes(LIMIT)
+              .preprocessing(new PreprocessingLimits(IMAGE_LIMIT, 4_000_000L, 4_000))
+              .build());
 
   @AfterEach
   void serverStillAnswersCorrectly() {

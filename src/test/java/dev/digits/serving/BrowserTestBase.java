@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
@@ -113,13 +114,14 @@ abstract class BrowserTestBase {
     script("localStorage.clear()");
     browser.navigate().refresh();
     browser.manage().logs().get(LogType.BROWSER); // reading the log empties it
+    // One script, not element by element: the list is rebuilt when it arrives, and an option
+    // found before that would be stale by the time it is read.
     waitUntil(
         () ->
-            !browser
-                .findElement(By.id("model-select"))
-                .findElements(By.cssSelector("option[value]"))
-                .stream()
-                .allMatch(option -> option.getAttribute("value").isEmpty()));
+            (Boolean)
+                script(
+                    "return [...document.querySelectorAll('#model-select option[value]')]"
+                        + ".some(option => option.value !== '')"));
   }
 
   protected WebElement canvas() {
@@ -136,6 +138,12 @@ abstract class BrowserTestBase {
    * the page asks during the stroke as well as at its end.
    */
   protected void drawWithMouse(List<double[]> points) {
+    drawWithButtonHeld(points);
+    new Actions(browser).release().perform();
+  }
+
+  /** As {@link #drawWithMouse}, but the button stays down: the stroke goes on. */
+  protected void drawWithButtonHeld(List<double[]> points) {
     WebElement canvas = canvas();
     List<int[]> offsets = offsets(canvas, points);
     int[] previous = offsets.get(0);
@@ -145,7 +153,7 @@ abstract class BrowserTestBase {
       actions.moveByOffset(next[0] - previous[0], next[1] - previous[1]);
       previous = next;
     }
-    actions.release().perform();
+    actions.perform();
   }
 
   /**
@@ -185,12 +193,20 @@ abstract class BrowserTestBase {
    * is shown) and an answer is on show. Returns that answer's digit.
    */
   protected int waitForAnswer() {
+    waitForSettled(".answer .digit");
+    return Integer.parseInt(result().findElement(By.cssSelector(".answer .digit")).getText());
+  }
+
+  /**
+   * Waits, as {@link #waitForAnswer()} does, until the result area shows what {@code selector}
+   * finds in answer to the drawing as it now is.
+   */
+  protected void waitForSettled(String selector) {
     waitUntil(
         () ->
             "false".equals(result().getAttribute("aria-busy"))
                 && !String.valueOf(result().getAttribute("class")).contains("outdated")
-                && !result().findElements(By.cssSelector(".answer .digit")).isEmpty());
-    return Integer.parseInt(result().findElement(By.cssSelector(".answer .digit")).getText());
+                && !result().findElements(By.cssSelector(selector)).isEmpty());
   }
 
   /** The answer's runners-up as the page lists them, for messages when an answer is wrong. */
@@ -276,11 +292,38 @@ abstract class BrowserTestBase {
 
   /** Makes the page render as a phone would: viewport, pixel ratio and touch. */
   protected void emulatePhone(int width, int height, double pixelRatio) {
+    emulateScreen(width, height, pixelRatio, true);
+  }
+
+  /**
+   * Makes the page render on a screen of this size in CSS pixels: a phone's or tablet's (with
+   * touch) or a desktop's (with a mouse).
+   */
+  protected void emulateScreen(int width, int height, double pixelRatio, boolean touch) {
     browser.executeCdpCommand(
         "Emulation.setDeviceMetricsOverride",
-        Map.of("width", width, "height", height, "deviceScaleFactor", pixelRatio, "mobile", true));
+        Map.of("width", width, "height", height, "deviceScaleFactor", pixelRatio, "mobile", touch));
     browser.executeCdpCommand(
-        "Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+        "Emulation.setTouchEmulationEnabled",
+        touch ? Map.of("enabled", true, "maxTouchPoints", 5) : Map.of("enabled", false));
+  }
+
+  /** Undoes {@link #emulateScreen} and {@link #emulateColorScheme} after each test. */
+  @AfterEach
+  void stopEmulating() {
+    if (browser == null) {
+      return;
+    }
+    browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    browser.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", false));
+    browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+  }
+
+  /** Makes the page see this {@code prefers-color-scheme}: "light" or "dark". */
+  protected void emulateColorScheme(String scheme) {
+    browser.executeCdpCommand(
+        "Emulation.setEmulatedMedia",
+        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
   }
 
   /** Points along a straight line, as fractions of the pad's side. */

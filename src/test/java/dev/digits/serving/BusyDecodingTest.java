@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.digits.preprocessing.DecodingBudget;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * When the memory for decoding images is taken, a prediction is refused with 503, {@code busy} and
@@ -17,19 +16,9 @@ class BusyDecodingTest {
   private static final DecodingBudget BUDGET =
       DecodingBudget.of(1024 * 1024, Duration.ofMillis(50));
 
-  private static RunningServer server;
-
-  @BeforeAll
-  static void start() {
-    server =
-        RunningServer.start(
-            ServerConfig.builder().decoding(BUDGET).build(), FakeClassifier.catalog());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final RunningServer server =
+      RunningServer.forEachTest(ServerConfig.builder().decoding(BUDGET).build());
 
   @Test
   void aPredictionWithoutRoomToDecodeIs503BusyUntilTheRoomIsFree() throws Exception {

@@ -7,15 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.interactions.PointerInput;
 import org.openqa.selenium.support.ui.Select;
 
 /** The drawing page on a desktop-sized window, driven with the mouse and the keyboard. */
@@ -40,7 +39,10 @@ class DrawingPageTest extends BrowserTestBase {
     assertThat(result().findElement(By.cssSelector(".model-input img")).getAttribute("src"))
         .startsWith("data:image/png;base64,");
     assertThat(result().findElement(By.cssSelector(".model-line")).getText())
-        .contains("fake-a", "99.1%");
+        .contains("fake-a", "99.12%");
+    assertThat(new Select(browser.findElement(By.id("model-select"))).getFirstSelectedOption())
+        .extracting(WebElement::getText)
+        .isEqualTo("fake-a · 99.12%");
     assertThat(browser.findElement(By.id("announcer")).getAttribute("textContent"))
         .startsWith("1,");
     assertThat(consoleErrors()).isEmpty();
@@ -50,6 +52,7 @@ class DrawingPageTest extends BrowserTestBase {
   @Test
   void emptyPadAsksForADigitWithoutARequest() {
     assertThat(result().getText()).isEqualTo("Draw a digit");
+    assertThat(disabledButtons()).containsExactly("undo-button", "redo-button", "clear-button");
 
     browser.findElement(By.id("predict-button")).click();
 
@@ -85,28 +88,113 @@ class DrawingPageTest extends BrowserTestBase {
   }
 
   @Test
-  void withLiveModeOffOnlyPredictAsks() {
-    browser.findElement(By.id("live-toggle")).click();
+  void redoTakesBackAnUndoAndUndoTakesBackAClear() {
     drawWithMouse(VERTICAL);
-    pause(600);
-    assertThat(predictRequests()).isZero();
-    assertThat(result().getText()).isEqualTo("Draw a digit");
-
-    browser.findElement(By.id("predict-button")).click();
-
     waitForDigit(FakeClassifier.TALL);
-    assertThat(predictRequests()).isEqualTo(1);
+    drawWithMouse(HORIZONTAL);
+    waitForDigit(FakeClassifier.ROUND);
+    assertThat(disabledButtons()).containsExactly("redo-button");
+
+    browser.findElement(By.id("undo-button")).click();
+    waitForDigit(FakeClassifier.TALL);
+    assertThat(disabledButtons()).isEmpty();
+    browser.findElement(By.id("redo-button")).click();
+    waitForDigit(FakeClassifier.ROUND);
+    assertThat(inkAt(0.25, 0.5)).isTrue();
+
+    blurFocusedControl();
+    new Actions(browser).keyDown(Keys.CONTROL).sendKeys("z").keyUp(Keys.CONTROL).perform();
+    waitForDigit(FakeClassifier.TALL);
+    new Actions(browser).keyDown(Keys.CONTROL).sendKeys("y").keyUp(Keys.CONTROL).perform();
+    waitForDigit(FakeClassifier.ROUND);
+    new Actions(browser).keyDown(Keys.CONTROL).sendKeys("z").keyUp(Keys.CONTROL).perform();
+    waitForDigit(FakeClassifier.TALL);
+    new Actions(browser)
+        .keyDown(Keys.CONTROL)
+        .keyDown(Keys.SHIFT)
+        .sendKeys("z")
+        .keyUp(Keys.SHIFT)
+        .keyUp(Keys.CONTROL)
+        .perform();
+    waitForDigit(FakeClassifier.ROUND);
+
+    browser.findElement(By.id("clear-button")).click();
+    waitForMessage("Draw a digit");
+    assertThat(disabledButtons()).containsExactly("redo-button", "clear-button");
+    browser.findElement(By.id("undo-button")).click();
+    waitForDigit(FakeClassifier.ROUND);
+    assertThat(inkAt(0.5, 0.3)).isTrue();
+    assertThat(inkAt(0.25, 0.5)).isTrue();
+  }
+
+  @Test
+  void keyboardAloneDrawsADigitAndOnlyTheSettledAnswerIsAnnounced() {
+    tabTo("canvas");
+    assertThat(browser.findElement(By.cssSelector(".key-hint")).isDisplayed()).isTrue();
+    Keys[] upThree = {Keys.ARROW_UP, Keys.ARROW_UP, Keys.ARROW_UP};
+    new Actions(browser).keyDown(Keys.SHIFT).sendKeys(upThree).keyUp(Keys.SHIFT).perform();
+
+    keys(Keys.SPACE);
+    new Actions(browser)
+        .keyDown(Keys.SHIFT)
+        .sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN)
+        .keyUp(Keys.SHIFT)
+        .perform();
+
+    // The pen is still down: the answer to the stroke so far is shown, not spoken.
+    waitForDigit(FakeClassifier.TALL);
+    assertThat(announcement()).isEmpty();
+    new Actions(browser)
+        .keyDown(Keys.SHIFT)
+        .sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN)
+        .keyUp(Keys.SHIFT)
+        .perform();
+    keys(Keys.SPACE);
+
+    waitUntil(() -> announcement().startsWith("1,"));
+    assertThat(waitForAnswer()).isEqualTo(FakeClassifier.TALL);
+    assertThat(inkAt(0.5, 0.25)).isTrue();
+    assertThat(inkAt(0.5, 0.75)).isTrue();
+    assertThat(inkAt(0.3, 0.5)).isFalse();
+    screenshot("desktop-keyboard");
+  }
+
+  @Test
+  void withLiveModeOffOnlyPredictAsks() {
+    try (PageClock clock = PageClock.holdTimers(browser)) {
+      openPage();
+      browser.findElement(By.id("live-toggle")).click();
+      drawWithMouse(VERTICAL);
+
+      assertThat(clock.heldTimers()).as("requests waiting for a pause").isZero();
+      assertThat(result().getAttribute("aria-busy")).as("a request in flight").isNotEqualTo("true");
+      assertThat(result().getText()).isEqualTo("Press Predict to recognize the drawing");
+
+      browser.findElement(By.id("predict-button")).click();
+
+      waitForDigit(FakeClassifier.TALL);
+      assertThat(predictRequests()).isEqualTo(1);
+    }
     browser.navigate().refresh();
     assertThat(browser.findElement(By.id("live-toggle")).isSelected()).isFalse();
   }
 
   @Test
-  void liveModeWaitsForAPauseOrTheEndOfAStroke() {
-    drawWithPointer(PointerInput.Kind.MOUSE, line(0.5, 0.1, 0.5, 0.9));
+  void liveModeAsksAfterAPauseAndAtTheEndOfAStroke() {
+    try (PageClock clock = PageClock.holdTimers(browser)) {
+      openPage();
+      drawWithButtonHeld(VERTICAL);
+      assertThat(clock.heldTimers()).as("one request waiting for a pause").isEqualTo(1);
+      assertThat(result().getText()).isEqualTo("Draw a digit");
 
-    waitForDigit(FakeClassifier.TALL);
-    pause(400);
-    assertThat(predictRequests()).isBetween(1L, 2L);
+      clock.runTimers();
+      waitForDigit(FakeClassifier.TALL);
+      assertThat(predictRequests()).isEqualTo(1);
+
+      new Actions(browser).release().perform();
+      waitUntil(() -> predictRequests() == 2);
+      assertThat(clock.heldTimers()).isZero();
+    }
   }
 
   @Test
@@ -175,6 +263,35 @@ class DrawingPageTest extends BrowserTestBase {
   }
 
   @Test
+  void fileThatIsNoImageIsNamedInsteadOfShownBroken() {
+    script(
+        "const transfer = new DataTransfer();transfer.items.add(new File(['just words'],"
+            + " 'notes.txt', {type: 'text/plain'}));document.getElementById('pad').dispatchEvent("
+            + "  new DragEvent('drop', {dataTransfer: transfer, bubbles: true, cancelable: true}));");
+
+    waitForMessage("not an image");
+    waitUntil(() -> browser.findElement(By.id("upload-name")).isDisplayed());
+    assertThat(browser.findElement(By.id("upload-name")).getText()).isEqualTo("notes.txt");
+    assertThat(browser.findElement(By.id("upload-preview")).isDisplayed()).isFalse();
+    screenshot("desktop-not-an-image");
+  }
+
+  @Test
+  void percentagesAreWrittenOneWayEverywhere() {
+    @SuppressWarnings("unchecked")
+    List<String> written =
+        (List<String>)
+            ((JavascriptExecutor) browser)
+                .executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                        + "import('/assets/js/format.js').then(f => done([f.accuracy(0.9964),"
+                        + " f.probability(0.9997), f.probability(0.0002), f.probability(0.5),"
+                        + " f.probability(1), f.probability(0)]));");
+
+    assertThat(written).containsExactly("99.64%", ">99.9%", "<0.1%", "50.0%", ">99.9%", "<0.1%");
+  }
+
+  @Test
   void refusedUploadsAreExplainedInThePage() throws IOException {
     Path gif =
         Files.write(
@@ -201,11 +318,11 @@ class DrawingPageTest extends BrowserTestBase {
     waitForDigit(FakeClassifier.TALL + 1);
 
     browser.findElement(By.id("compare-toggle")).click();
-    waitUntil(() -> browser.findElements(By.cssSelector(".compare-card")).size() == 2);
-    List<WebElement> cards = browser.findElements(By.cssSelector(".compare-card"));
-    assertThat(cards.get(0).findElement(By.tagName("h3")).getText()).isEqualTo("fake-a");
-    assertThat(cards.get(0).findElement(By.cssSelector(".digit")).getText()).isEqualTo("1");
-    assertThat(cards.get(1).findElement(By.cssSelector(".digit")).getText()).isEqualTo("2");
+    waitUntil(() -> browser.findElements(By.cssSelector(".compare-row")).size() == 2);
+    List<WebElement> rows = browser.findElements(By.cssSelector(".compare-row"));
+    assertThat(rows.get(0).findElement(By.tagName("th")).getText()).isEqualTo("fake-a");
+    assertThat(rows.get(0).findElement(By.cssSelector(".compare-digit")).getText()).isEqualTo("1");
+    assertThat(rows.get(1).findElement(By.cssSelector(".compare-digit")).getText()).isEqualTo("2");
     assertThat(result().findElement(By.cssSelector(".compare-summary")).getText())
         .contains("disagree");
     assertThat(browser.findElement(By.id("model-select")).isEnabled()).isFalse();
@@ -225,36 +342,44 @@ class DrawingPageTest extends BrowserTestBase {
 
   @Test
   void darkThemeDrawsLightInkOnDarkPaper() {
-    browser.executeCdpCommand(
-        "Emulation.setEmulatedMedia",
-        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
-    try {
-      openPage();
-      drawWithMouse(VERTICAL);
-      waitForDigit(FakeClassifier.TALL);
+    emulateColorScheme("dark");
+    openPage();
+    drawWithMouse(VERTICAL);
+    waitForDigit(FakeClassifier.TALL);
 
-      assertThat(canvasPixel(0.5, 0.5).get(0)).isGreaterThan(200L);
-      assertThat(canvasPixel(0.2, 0.5).get(0)).isLessThan(60L);
-      screenshot("desktop-dark");
-    } finally {
-      browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
-    }
+    assertThat(canvasPixel(0.5, 0.5).get(0)).isGreaterThan(200L);
+    assertThat(canvasPixel(0.2, 0.5).get(0)).isLessThan(60L);
+    screenshot("desktop-dark");
   }
 
   private void keys(CharSequence key) {
     new Actions(browser).sendKeys(key).perform();
   }
 
+  /** Presses Tab from the top of the page until the element with this id has the focus. */
+  private void tabTo(String id) {
+    blurFocusedControl();
+    for (int presses = 0;
+        presses < 10 && !id.equals(script("return document.activeElement.id"));
+        presses++) {
+      keys(Keys.TAB);
+    }
+    assertThat(script("return document.activeElement.id")).isEqualTo(id);
+  }
+
+  private String announcement() {
+    return browser.findElement(By.id("announcer")).getAttribute("textContent");
+  }
+
+  /** The ids of the toolbar's buttons that have nothing to do now. */
+  private List<String> disabledButtons() {
+    return browser.findElements(By.cssSelector(".toolbar button[aria-disabled='true']")).stream()
+        .map(button -> button.getAttribute("id"))
+        .toList();
+  }
+
   /** Moves focus off the control just clicked, as clicking the page background does. */
   private void blurFocusedControl() {
     script("document.activeElement.blur()");
-  }
-
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

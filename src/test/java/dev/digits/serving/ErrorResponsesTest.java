@@ -11,27 +11,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every way a request can be wrong gets its status and a JSON error, and the server answers the
  * next request correctly.
  */
 class ErrorResponsesTest {
-  private static RunningServer server;
-
-  @BeforeAll
-  static void start() {
-    server = RunningServer.start(FakeClassifier.catalog());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final RunningServer server = RunningServer.forTheClass();
 
   @AfterEach
   void serverStillAnswersCorrectly() {

@@ -93,33 +93,34 @@ final class FakeClassifier implements DigitClassifier {
 
   private static ModelMetadata metadata(String name, double testAccuracy) {
     TrainingConfig training =
-        new TrainingConfig(
-            "fake-cnn",
-            3,
-            64,
-            TrainingConfig.OptimizerKind.ADAM,
-            1e-3f,
-            TrainingConfig.Schedule.ONE_CYCLE,
-            0,
-            1e-4f,
-            TrainingConfig.Augmentation.NONE,
-            42L,
-            5_000,
-            0);
-    return new ModelMetadata(
-        ModelMetadata.FORMAT_VERSION,
-        name,
-        "A test double that reads the shape of the ink.",
-        "fake-cnn",
-        1_234,
-        ModelMetadata.InputSpec.MNIST,
-        training,
-        new ModelMetadata.DataProvenance(Map.of(), 55_000, 5_000, 10_000),
-        new ModelMetadata.Metrics(0.99, 0.03, testAccuracy, Double.NaN, 3, 12.5, 0.01),
-        List.of(new ModelMetadata.EpochRecord(1, 0.3, 0.9, 0.1, 0.97, 0.01, 1e-3, 4.2)),
-        "2025-01-01T00:00:00Z",
-        "test",
-        Map.of("java", "17"),
-        "0".repeat(64));
+        TrainingConfig.builder()
+            .architecture("fake-cnn")
+            .epochs(3)
+            .batchSize(64)
+            .optimizer(TrainingConfig.OptimizerKind.ADAM)
+            .learningRate(1e-3f)
+            .schedule(TrainingConfig.Schedule.ONE_CYCLE)
+            .penalties(0, 1e-4f)
+            .augmentation(TrainingConfig.Augmentation.NONE)
+            .seed(42L)
+            .validationSize(5_000)
+            .trainingLimit(0)
+            .mixture(TrainingConfig.Mixture.MNIST_ONLY)
+            .build();
+    return ModelMetadata.builder()
+        .name(name)
+        .description("A test double that reads the shape of the ink.")
+        .architecture("fake-cnn")
+        .parameterCount(1_234)
+        .input(ModelMetadata.InputSpec.MNIST)
+        .training(training)
+        .data(new ModelMetadata.DataProvenance(Map.of(), 55_000, 5_000, 10_000))
+        .metrics(new ModelMetadata.Metrics(0.99, 0.03, testAccuracy, Double.NaN, 3, 12.5, 0.01))
+        .history(List.of(new ModelMetadata.EpochRecord(1, 0.3, 0.9, 0.1, 0.97, 0.01, 1e-3, 4.2)))
+        .createdAt("2025-01-01T00:00:00Z")
+        .gitCommit("test")
+        .software(Map.of("java", "17"))
+        .weightsSha256("0".repeat(64))
+        .build();
   }
 }

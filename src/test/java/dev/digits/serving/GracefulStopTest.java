@@ -2,6 +2,7 @@ package dev.digits.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.digits.Await;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.ModelMetadata;
 import dev.digits.model.Prediction;
@@ -67,7 +68,7 @@ class GracefulStopTest {
 
     CompletableFuture<Void> stopped =
         CompletableFuture.runAsync(() -> server.stopGracefully(Duration.ofSeconds(20)));
-    Thread.sleep(200);
+    Await.until("the stop has begun", server::isStopping);
     assertThat(stopped).isNotDone();
     model.release.countDown();
 

@@ -20,6 +20,9 @@ final class HandDrawnDigits {
   /** A bar leftwards from the top of the {@code 1}: with it, the 1 becomes a 7. */
   static final List<double[]> BAR_MAKING_ONE_A_SEVEN = polyline(6, 0.26, 0.19, 0.52, 0.18);
 
+  /** A tap in the middle of the pad: a dot, too little ink to read as a digit. */
+  static final List<double[]> DOT = List.<double[]>of(new double[] {0.5, 0.5});
+
   /** The digits these shapes exist for. */
   static final List<Integer> DIGITS = List.of(0, 1, 2, 3, 4, 7, 8);
 

@@ -77,7 +77,7 @@ class MetricsTest {
     assertThat(server.get("/metrics").body())
         .contains(
             "jvm_memory_used_bytes{",
-            "jvm_gc_pause_seconds",
+            "jvm_gc_max_data_size_bytes",
             "jvm_threads_live_threads",
             "process_cpu_usage",
             "jetty_threads_config_max 64.0",

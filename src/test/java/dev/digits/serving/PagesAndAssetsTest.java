@@ -7,9 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -41,17 +40,7 @@ class PagesAndAssetsTest {
           "GET /v2/models/{name}/versions/{version}/ready",
           "POST /v2/models/{name}/versions/{version}/infer");
 
-  private static RunningServer server;
-
-  @BeforeAll
-  static void start() {
-    server = RunningServer.start(FakeClassifier.catalog());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final RunningServer server = RunningServer.forTheClass();
 
   @ParameterizedTest
   @CsvSource({
@@ -114,6 +103,7 @@ class PagesAndAssetsTest {
             "/assets/js/canvas.js",
             "/assets/js/api.js",
             "/assets/js/results.js",
+            "/assets/js/format.js",
             "/assets/js/docs.js")) {
       assertThat(server.get(path).body())
           .as(path)

@@ -2,20 +2,18 @@ package dev.digits.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.interactions.PointerInput;
 
 /** The page on an emulated phone: a touch screen with three device pixels per CSS pixel. */
 class PhoneLayoutTest extends BrowserTestBase {
-
-  @AfterEach
-  void stopEmulating() {
-    browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-  }
 
   @Test
   void portraitPadFitsAndFingerDrawsWhereItTouches() {
@@ -41,6 +39,33 @@ class PhoneLayoutTest extends BrowserTestBase {
         .as("the answer is on screen without scrolling")
         .isLessThan(844);
     screenshot("phone-touch");
+  }
+
+  @Test
+  void tabOrderFollowsTheScreenFromTopToBottom() {
+    emulatePhone(390, 844, 3);
+    openPage();
+    drawWithPointer(PointerInput.Kind.TOUCH, line(0.2, 0.3, 0.8, 0.3));
+    waitForDigit(FakeClassifier.WIDE);
+    script("document.activeElement.blur(); scrollTo(0, 0)");
+
+    List<String> order = new ArrayList<>();
+    double previousTop = Double.NEGATIVE_INFINITY;
+    for (int presses = 0; presses < 12; presses++) {
+      new Actions(browser).sendKeys(Keys.TAB).perform();
+      @SuppressWarnings("unchecked")
+      Map<String, Object> focused =
+          (Map<String, Object>)
+              script(
+                  "const e = document.activeElement;"
+                      + "return {name: e.id || e.textContent.trim(),"
+                      + " top: e.getBoundingClientRect().top + scrollY};");
+      double top = ((Number) focused.get("top")).doubleValue();
+      order.add(focused.get("name") + " at " + Math.round(top));
+      assertThat(top).as("tab order %s", order).isGreaterThanOrEqualTo(previousTop - 2);
+      previousTop = top;
+    }
+    assertThat(order).as("tab order").anyMatch(stop -> stop.startsWith("live-toggle"));
   }
 
   @Test
@@ -80,9 +105,10 @@ class PhoneLayoutTest extends BrowserTestBase {
     openPage();
     drawWithPointer(PointerInput.Kind.TOUCH, line(0.5, 0.2, 0.5, 0.8));
     waitForDigit(FakeClassifier.TALL);
+    int upright = canvas().getRect().getWidth();
 
     emulatePhone(844, 390, 3);
-    waitUntil(() -> canvas().getRect().getWidth() < 330);
+    waitUntil(() -> canvas().getRect().getWidth() < upright);
 
     assertThat(inkAt(0.5, 0.5)).isTrue();
     assertThat(inkAt(0.3, 0.5)).isFalse();

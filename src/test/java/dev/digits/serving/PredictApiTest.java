@@ -12,23 +12,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code POST /api/predict} and {@code POST /predict} with every accepted body format. */
 class PredictApiTest {
-  private static RunningServer server;
-
-  @BeforeAll
-  static void start() {
-    server = RunningServer.start(FakeClassifier.catalog());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final RunningServer server = RunningServer.forTheClass();
 
   @Test
   void jsonWithADataUrl() {

@@ -89,12 +89,33 @@ class RealModelDrawingTest extends BrowserTestBase {
     browser.findElement(By.id("live-toggle")).click();
     drawDigit(2, PointerInput.Kind.MOUSE);
     assertThat(predictRequests()).isZero();
-    assertThat(result().getText()).isEqualTo("Draw a digit");
+    assertThat(result().getText()).isEqualTo("Press Predict to recognize the drawing");
 
     browser.findElement(By.id("predict-button")).click();
 
     assertThat(waitForAnswer()).as("answer; runners-up " + runnersUp()).isEqualTo(2);
     assertThat(predictRequests()).isEqualTo(1);
+  }
+
+  @Test
+  void dotIsAskedToBeDrawnBiggerWithTheBestGuessBelow() {
+    // With the thinnest pen: a dot of the default pen's width sits on the "too small" threshold.
+    script(
+        "const width = document.getElementById('stroke-width'); width.value = width.min;"
+            + "width.dispatchEvent(new Event('input'));");
+    drawWithPointer(PointerInput.Kind.MOUSE, HandDrawnDigits.DOT);
+
+    waitForSettled(".verdict");
+    assertThat(result().findElement(By.cssSelector(".verdict")).getText())
+        .isEqualTo("Draw it bigger");
+    assertThat(result().findElements(By.cssSelector(".answer.guess .digit"))).hasSize(1);
+    waitUntil(
+        () ->
+            browser
+                .findElement(By.id("announcer"))
+                .getAttribute("textContent")
+                .startsWith("Draw it bigger Best guess "));
+    screenshot("real-desktop-dot");
   }
 
   @Test

@@ -2,11 +2,10 @@ package dev.digits.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.PointerInput;
 
 /**
@@ -24,13 +23,6 @@ class RealModelPhoneTest extends BrowserTestBase {
   @Override
   protected Optional<String> missing() {
     return BundledCatalog.missing();
-  }
-
-  @AfterEach
-  void stopEmulating() {
-    if (browser != null) {
-      browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-    }
   }
 
   @Test
@@ -92,6 +84,26 @@ class RealModelPhoneTest extends BrowserTestBase {
     browser.findElement(By.id("undo-button")).click();
 
     assertThat(waitForAnswer()).as("after undo; runners-up " + runnersUp()).isEqualTo(1);
+  }
+
+  @Test
+  void everyModelsAnswerFitsOnOneScreen() {
+    emulatePhone(390, 844, 3);
+    openPage();
+    browser.findElement(By.id("compare-toggle")).click();
+    script("scrollTo(0, 0)");
+
+    drawDigit(7, PointerInput.Kind.TOUCH);
+
+    waitForSettled(".compare");
+    assertThat(result().findElements(By.cssSelector(".compare-row"))).hasSize(5);
+    assertThat(result().findElements(By.cssSelector(".compare-digit")))
+        .extracting(WebElement::getText)
+        .containsOnly("7");
+    assertThat(browser.findElement(By.id("result-panel")).getRect().getHeight())
+        .as("the comparison's height")
+        .isLessThan(844);
+    screenshot("real-phone-compare-7");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.digits.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.digits.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,10 +15,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Clients that start a body and stall hold no thread: with more of them than the server has
@@ -29,23 +29,14 @@ class SlowUploadTest {
 
   private static final int STALLED = 4 * THREADS;
 
-  private static RunningServer server;
+  @RegisterExtension
+  static final RunningServer server =
+      RunningServer.forEachTest(
+          ServerConfig.builder()
+              .requestThreads(new ServerConfig.RequestThreads(THREADS, 0))
+              .build());
+
   private final List<Socket> stalled = new ArrayList<>();
-
-  @BeforeAll
-  static void start() {
-    server =
-        RunningServer.start(
-            ServerConfig.builder()
-                .requestThreads(new ServerConfig.RequestThreads(THREADS, 0))
-                .build(),
-            FakeClassifier.catalog());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   @AfterEach
   void closeStalled() throws IOException {
@@ -60,6 +51,9 @@ class SlowUploadTest {
     for (int i = 0; i < STALLED; i++) {
       stall(header("Content-Length: " + png.length), Arrays.copyOf(png, 10));
     }
+    Await.until(
+        "the server holds every stalled body",
+        () -> server.server().arrivingBodyBytes() == (long) STALLED * png.length);
 
     assertOthersAreAnswered();
   }
@@ -79,7 +73,9 @@ class SlowUploadTest {
   void aBodyThatArrivesLateIsAnswered() throws Exception {
     byte[] png = TestImages.tallPng();
     Socket socket = stall(header("Content-Length: " + png.length), Arrays.copyOf(png, 10));
-    Thread.sleep(300);
+    Await.until(
+        "the server waits for the rest of the body",
+        () -> server.server().arrivingBodyBytes() == png.length);
     OutputStream out = socket.getOutputStream();
     out.write(png, 10, png.length - 10);
     out.flush();

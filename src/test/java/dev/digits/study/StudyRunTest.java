@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.digits.TestData;
 import dev.digits.data.IdxImages;
 import dev.digits.evaluation.EvaluationResult.Mistake;
-import dev.digits.model.Json;
+import dev.digits.io.GreyPngEncoder;
+import dev.digits.io.Json;
 import dev.digits.model.ModelFile;
 import dev.digits.model.ModelMetadata;
 import dev.digits.model.TorchClassifier;
@@ -16,7 +17,6 @@ import dev.digits.model.TrainingConfig;
 import dev.digits.model.TrainingConfig.Augmentation;
 import dev.digits.model.TrainingConfig.OptimizerKind;
 import dev.digits.model.TrainingConfig.Schedule;
-import dev.digits.preprocessing.GreyPngEncoder;
 import dev.digits.serving.Chromium;
 import dev.digits.serving.DigitsServer;
 import dev.digits.serving.ModelCatalog;
@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -60,19 +61,20 @@ class StudyRunTest {
   /** Two epochs of 4 batches each, so a stop can fall in the middle of a variant's run. */
   private static final StudyPlan PLAN =
       new StudyPlan(
-          new TrainingConfig(
-              "digits-cnn",
-              2,
-              64,
-              OptimizerKind.ADAM,
-              0.003f,
-              Schedule.ONE_CYCLE,
-              0,
-              0,
-              Augmentation.NONE,
-              3,
-              200,
-              256),
+          TrainingConfig.builder()
+              .architecture("digits-cnn")
+              .epochs(2)
+              .batchSize(64)
+              .optimizer(OptimizerKind.ADAM)
+              .learningRate(0.003f)
+              .schedule(Schedule.ONE_CYCLE)
+              .penalties(0, 0)
+              .augmentation(Augmentation.NONE)
+              .seed(3)
+              .validationSize(200)
+              .trainingLimit(256)
+              .mixture(TrainingConfig.Mixture.MNIST_ONLY)
+              .build(),
           1e-4f,
           1e-3f,
           TEST_IMAGES);
@@ -209,7 +211,10 @@ class StudyRunTest {
     assertThat(json.get("nearZeroThreshold").asDouble()).isEqualTo(1e-3);
 
     String page = Files.readString(folder.resolve(StudyRunner.HTML_FILE));
-    assertThat(page).doesNotContain("http://", "https://", "src=\"/", "href=\"/");
+    assertThat(page).doesNotContain("http://", "https://", "src=\"/");
+    assertThat(Pattern.compile("href=\"/[^>]*").matcher(page).results().map(MatchResult::group))
+        .as("links into the server: only the way back to the drawing page")
+        .containsExactly("href=\"/\" id=\"back-link\"");
     assertThat(Pattern.compile("<style>").matcher(page).results().count()).isEqualTo(1);
     assertThat(Pattern.compile("<script").matcher(page).results().count()).isEqualTo(1);
     assertThat(Pattern.compile("<li class=\"card\"").matcher(page).results().count())
@@ -230,6 +235,9 @@ class StudyRunTest {
     ChromeDriver browser = Chromium.start(profile, 1280, 900);
     try {
       browser.get(folder.resolve(StudyRunner.HTML_FILE).toUri().toString());
+      assertThat(browser.findElement(By.id("back-link")).isDisplayed())
+          .as("a link back to a server the file did not come from")
+          .isFalse();
       MistakeOverlap overlap = report.overlap();
       int all = overlap.union().size();
       assertThat(browser.findElement(By.id("gallery-status")).getText())

@@ -3,7 +3,7 @@ package dev.digits.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.digits.TestData;
-import dev.digits.data.Sha256;
+import dev.digits.io.Sha256;
 import dev.digits.model.Architecture;
 import dev.digits.model.ModelFile;
 import dev.digits.model.ModelMetadata;
@@ -27,35 +27,37 @@ class TrainingRunTest {
   }
 
   private static TrainingConfig smallRun(int images, int epochs, float l1, float l2) {
-    return new TrainingConfig(
-        Architecture.DEFAULT.id(),
-        epochs,
-        64,
-        OptimizerKind.ADAM,
-        0.003f,
-        Schedule.ONE_CYCLE,
-        l1,
-        l2,
-        new Augmentation(10, 0.1f, 2, 0.3f),
-        7,
-        1000,
-        images);
+    return TrainingConfig.builder()
+        .architecture(Architecture.DEFAULT.id())
+        .epochs(epochs)
+        .batchSize(64)
+        .optimizer(OptimizerKind.ADAM)
+        .learningRate(0.003f)
+        .schedule(Schedule.ONE_CYCLE)
+        .penalties(l1, l2)
+        .augmentation(new Augmentation(10, 0.1f, 2, 0.3f))
+        .seed(7)
+        .validationSize(1000)
+        .trainingLimit(images)
+        .mixture(TrainingConfig.Mixture.MNIST_ONLY)
+        .build();
   }
 
   private static TrainingConfig plainRun(int images) {
-    return new TrainingConfig(
-        Architecture.DEFAULT.id(),
-        1,
-        64,
-        OptimizerKind.ADAM,
-        0.003f,
-        Schedule.ONE_CYCLE,
-        0,
-        0,
-        Augmentation.NONE,
-        7,
-        1000,
-        images);
+    return TrainingConfig.builder()
+        .architecture(Architecture.DEFAULT.id())
+        .epochs(1)
+        .batchSize(64)
+        .optimizer(OptimizerKind.ADAM)
+        .learningRate(0.003f)
+        .schedule(Schedule.ONE_CYCLE)
+        .penalties(0, 0)
+        .augmentation(Augmentation.NONE)
+        .seed(7)
+        .validationSize(1000)
+        .trainingLimit(images)
+        .mixture(TrainingConfig.Mixture.MNIST_ONLY)
+        .build();
   }
 
   @Test
@@ -87,20 +89,7 @@ class TrainingRunTest {
   @Test
   void differentSeedGivesDifferentWeights() throws Exception {
     TrainingConfig base = smallRun(640, 1, 0, 0);
-    TrainingConfig otherSeed =
-        new TrainingConfig(
-            base.architecture(),
-            base.epochs(),
-            base.batchSize(),
-            base.optimizer(),
-            base.learningRate(),
-            base.schedule(),
-            base.l1(),
-            base.l2(),
-            base.augmentation(),
-            8,
-            base.validationSize(),
-            base.trainingLimit());
+    TrainingConfig otherSeed = base.toBuilder().seed(8).build();
     assertThat(trainWeights(base)).isNotEqualTo(trainWeights(otherSeed));
   }
 

@@ -1,4 +1,4 @@
-package dev.digits.data;
+package dev.digits.io;
 
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
@@ -19,11 +19,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * temporary file in the same folder (named {@code .NAME.RANDOM.part}), are forced to disk, and the
  * temporary file is then renamed over the target in one step. Closing without {@link #commit()}
  * deletes the temporary file, and so does the JVM's shutdown on Ctrl-C or SIGTERM; only a hard kill
- * leaves one behind, which the next fetch removes (see {@link CacheDirectory}).
+ * leaves one behind, named so that its owner can recognise and remove it ({@link #TEMP_SUFFIX}).
  */
-final class AtomicFileWriter implements Closeable {
+public final class AtomicFileWriter implements Closeable {
   /** Ends the name of every temporary file, so leftovers can be recognised. */
-  static final String TEMP_SUFFIX = ".part";
+  public static final String TEMP_SUFFIX = ".part";
 
   private final Path target;
   private final Path temp;
@@ -39,7 +39,7 @@ final class AtomicFileWriter implements Closeable {
   }
 
   /** Starts writing what will become {@code target}. */
-  static AtomicFileWriter create(Path target) throws IOException {
+  public static AtomicFileWriter create(Path target) throws IOException {
     while (true) {
       Path temp =
           target.resolveSibling(
@@ -62,12 +62,12 @@ final class AtomicFileWriter implements Closeable {
   }
 
   /** Where to write; the caller must not close it. */
-  OutputStream stream() {
+  public OutputStream stream() {
     return stream;
   }
 
   /** Forces the bytes to disk and renames the temporary file to the target, replacing it. */
-  void commit() throws IOException {
+  public void commit() throws IOException {
     stream.flush();
     channel.force(true);
     channel.close();

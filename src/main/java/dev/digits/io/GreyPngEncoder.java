@@ -1,4 +1,4 @@
-package dev.digits.preprocessing;
+package dev.digits.io;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,8 +7,8 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * Writes 8-bit greyscale PNGs: a few lines of our own instead of ImageIO's writer machinery. Public
- * because the evaluation report embeds MNIST digits with it too.
+ * Writes 8-bit greyscale PNGs: a few lines of our own instead of ImageIO's writer machinery, for
+ * the digits that reports embed and the 28×28 input the server shows.
  */
 public final class GreyPngEncoder {
 

@@ -1,4 +1,4 @@
-package dev.digits.data;
+package dev.digits.io;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,8 @@
-package dev.digits.data;
+package dev.digits.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.digits.data.MnistFile;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;

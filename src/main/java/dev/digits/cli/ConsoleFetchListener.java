@@ -1,5 +1,7 @@
-package dev.digits.data;
+package dev.digits.cli;
 
+import dev.digits.data.FetchListener;
+import dev.digits.data.MnistFile;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -10,7 +12,7 @@ import java.util.function.LongSupplier;
  * plain progress line every {@value #LOG_INTERVAL_SECONDS} s of a long download, so logs stay
  * readable. Outcomes (cached, fetched, a source failing) are one line each in both modes.
  */
-public final class ConsoleFetchListener implements FetchListener {
+final class ConsoleFetchListener implements FetchListener {
   private static final long REDRAW_NANOS = 100_000_000L;
   private static final long LOG_INTERVAL_SECONDS = 10;
   private static final int BAR_WIDTH = 24;
@@ -27,7 +29,7 @@ public final class ConsoleFetchListener implements FetchListener {
    * @param out where to write
    * @param terminal whether {@code out} is a terminal, which can redraw a line in place
    */
-  public ConsoleFetchListener(PrintWriter out, boolean terminal) {
+  ConsoleFetchListener(PrintWriter out, boolean terminal) {
     this(out, terminal, System::nanoTime);
   }
 
@@ -38,12 +40,12 @@ public final class ConsoleFetchListener implements FetchListener {
   }
 
   /** Writes to standard error, with a progress bar if the program runs on a terminal. */
-  public static ConsoleFetchListener forStandardError() {
+  static ConsoleFetchListener forStandardError() {
     return forStream(new PrintWriter(System.err, true));
   }
 
   /** Writes to {@code err}, with a progress bar if the program runs on a terminal. */
-  public static ConsoleFetchListener forStream(PrintWriter err) {
+  static ConsoleFetchListener forStream(PrintWriter err) {
     return new ConsoleFetchListener(err, System.console() != null);
   }
 
@@ -97,7 +99,7 @@ public final class ConsoleFetchListener implements FetchListener {
 
   @Override
   public void fetched(MnistFile file, String source, long bytes) {
-    line(file.fileName() + ": " + Format.bytes(bytes) + " from " + source + ", SHA-256 OK");
+    line(file.fileName() + ": " + ByteSizes.format(bytes) + " from " + source + ", SHA-256 OK");
   }
 
   private void drawBar(MnistFile file, long done, long total, long now) {
@@ -128,14 +130,18 @@ public final class ConsoleFetchListener implements FetchListener {
 
   private static String amount(long done, long total) {
     if (total <= 0) {
-      return Format.bytes(done);
+      return ByteSizes.format(done);
     }
     return String.format(
-        Locale.ROOT, "%3d%% %s of %s", done * 100 / total, Format.bytes(done), Format.bytes(total));
+        Locale.ROOT,
+        "%3d%% %s of %s",
+        done * 100 / total,
+        ByteSizes.format(done),
+        ByteSizes.format(total));
   }
 
   private String speed(long done, long now) {
     double seconds = (now - attemptStarted) / 1e9;
-    return seconds <= 0 ? "" : Format.bytes((long) (done / seconds)) + "/s";
+    return seconds <= 0 ? "" : ByteSizes.format((long) (done / seconds)) + "/s";
   }
 }
