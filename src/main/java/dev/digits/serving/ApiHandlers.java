@@ -1,5 +1,6 @@
 package dev.digits.serving;
 
+import dev.digits.model.Decision;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.Prediction;
 import dev.digits.preprocessing.PreprocessingException;
@@ -11,11 +12,17 @@ final class ApiHandlers {
   private final LoadedModels models;
   private final Recognizer recognizer;
   private final PredictRequestReader requests;
+  private final ServerMetrics metrics;
 
-  ApiHandlers(LoadedModels models, Recognizer recognizer, PredictRequestReader requests) {
+  ApiHandlers(
+      LoadedModels models,
+      Recognizer recognizer,
+      PredictRequestReader requests,
+      ServerMetrics metrics) {
     this.models = models;
     this.recognizer = recognizer;
     this.requests = requests;
+    this.metrics = metrics;
   }
 
   void predict(Context ctx) throws PreprocessingException {
@@ -50,12 +57,16 @@ final class ApiHandlers {
     record.model(classifier.metadata().name());
     Recognizer.Recognition recognition =
         recognizer.recognize(classifier, request.image(), request.includeInput());
-    record.answered(recognition.model().name(), summary(recognition.prediction()));
+    metrics.decided(recognition.decision());
+    record.answered(
+        recognition.model().name(), summary(recognition.prediction(), recognition.decision()));
     return recognition;
   }
 
-  /** "7 (0.998)": the answer as a log line shows it. */
-  static String summary(Prediction prediction) {
-    return String.format(Locale.ROOT, "%d (%.3f)", prediction.digit(), prediction.confidence());
+  /** "7 (0.998)", or "unsure: 4 (0.512)" when declined: the answer as a log line shows it. */
+  static String summary(Prediction prediction, Decision decision) {
+    String digit =
+        String.format(Locale.ROOT, "%d (%.3f)", prediction.digit(), prediction.confidence());
+    return decision.accepted() ? digit : decision.reason().id() + ": " + digit;
   }
 }

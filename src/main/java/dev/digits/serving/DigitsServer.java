@@ -119,13 +119,15 @@ public final class DigitsServer {
         new ApiHandlers(
             models,
             new Recognizer(preprocessor),
-            new PredictRequestReader(mapper.getFactory(), config.maxRequestBytes()));
+            new PredictRequestReader(mapper.getFactory(), config.maxRequestBytes()),
+            metrics());
     InferenceProtocol v2 =
         new InferenceProtocol(
             models,
             preprocessor,
             new InferenceRequestReader(mapper.getFactory()),
-            config.maxRequestBytes());
+            config.maxRequestBytes(),
+            metrics());
     bodies = new BodyPrefetchingHandler(config.maxRequestBytes(), config.maxArrivingBodyBytes());
     RequestThreadPool threads = new RequestThreadPool(config.requestThreads());
 

@@ -1,5 +1,6 @@
 package dev.digits.serving;
 
+import dev.digits.model.Decision;
 import dev.digits.model.Prediction;
 import java.util.List;
 
@@ -11,22 +12,50 @@ enum InferenceOutput {
   /** FP32 [N, 10]: each digit's probability. */
   PROBABILITIES("probabilities", "FP32", 10) {
     @Override
-    Object data(List<Prediction> predictions) {
-      float[] data = new float[predictions.size() * 10];
-      for (int i = 0; i < predictions.size(); i++) {
-        System.arraycopy(predictions.get(i).probabilities(), 0, data, i * 10, 10);
+    Object data(List<Answer> answers) {
+      float[] data = new float[answers.size() * 10];
+      for (int i = 0; i < answers.size(); i++) {
+        System.arraycopy(answers.get(i).prediction().probabilities(), 0, data, i * 10, 10);
       }
       return data;
     }
   },
 
-  /** INT64 [N]: the most probable digit. */
+  /** INT64 [N]: the most probable digit, whether or not it is accepted. */
   DIGIT("digit", "INT64") {
     @Override
-    Object data(List<Prediction> predictions) {
-      return predictions.stream().mapToLong(Prediction::digit).toArray();
+    Object data(List<Answer> answers) {
+      return answers.stream().mapToLong(answer -> answer.prediction().digit()).toArray();
+    }
+  },
+
+  /** BOOL [N]: whether the digit is given as the answer (issue 5's decision). */
+  ACCEPTED("accepted", "BOOL") {
+    @Override
+    Object data(List<Answer> answers) {
+      boolean[] data = new boolean[answers.size()];
+      for (int i = 0; i < data.length; i++) {
+        data[i] = answers.get(i).decision().accepted();
+      }
+      return data;
+    }
+  },
+
+  /**
+   * BYTES [N]: why a digit was declined ({@code not_a_digit}, {@code several_digits}, {@code
+   * too_small}, {@code unsure}); empty where it was accepted, as a tensor holds no nulls.
+   */
+  REASON("reason", "BYTES") {
+    @Override
+    Object data(List<Answer> answers) {
+      return answers.stream()
+          .map(answer -> answer.decision().accepted() ? "" : answer.decision().reason().id())
+          .toList();
     }
   };
+
+  /** What the model said about one image, and whether to trust it. */
+  record Answer(Prediction prediction, Decision decision) {}
 
   private final String tensorName;
   private final String datatype;
@@ -38,8 +67,8 @@ enum InferenceOutput {
     this.shapePerImage = shapePerImage;
   }
 
-  /** The flattened, row-major values for these predictions, an array of the datatype. */
-  abstract Object data(List<Prediction> predictions);
+  /** The flattened, row-major values for these answers: an array or list of the datatype. */
+  abstract Object data(List<Answer> answers);
 
   String tensorName() {
     return tensorName;
@@ -50,10 +79,10 @@ enum InferenceOutput {
     return new InferenceResponses.TensorMetadata(tensorName, datatype, shape(-1));
   }
 
-  /** This output's tensor for these predictions. */
-  InferenceResponses.OutputTensor tensor(List<Prediction> predictions) {
+  /** This output's tensor for these answers. */
+  InferenceResponses.OutputTensor tensor(List<Answer> answers) {
     return new InferenceResponses.OutputTensor(
-        tensorName, datatype, shape(predictions.size()), data(predictions));
+        tensorName, datatype, shape(answers.size()), data(answers));
   }
 
   /**

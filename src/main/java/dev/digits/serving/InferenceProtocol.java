@@ -1,10 +1,13 @@
 package dev.digits.serving;
 
+import dev.digits.model.Decision;
+import dev.digits.model.DecisionRule;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.Prediction;
 import dev.digits.preprocessing.DigitPreprocessor;
 import dev.digits.preprocessing.PreprocessingException;
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -24,6 +27,7 @@ final class InferenceProtocol {
 
   private final LoadedModels models;
   private final DigitPreprocessor preprocessor;
+  private final ServerMetrics metrics;
   private final InferenceRequestReader requests;
   private final long maxBodyBytes;
 
@@ -31,9 +35,11 @@ final class InferenceProtocol {
       LoadedModels models,
       DigitPreprocessor preprocessor,
       InferenceRequestReader requests,
-      long maxBodyBytes) {
+      long maxBodyBytes,
+      ServerMetrics metrics) {
     this.models = models;
     this.preprocessor = preprocessor;
+    this.metrics = metrics;
     this.requests = requests;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -86,14 +92,23 @@ final class InferenceProtocol {
     record.model(ctx.pathParam("name"));
     DigitClassifier classifier = model(ctx);
     InferenceRequest request = requests.read(BoundedBody.read(ctx.req(), maxBodyBytes));
-    List<Prediction> predictions = classifier.classifyAll(request.input().pixels(preprocessor));
-    record.answered(classifier.metadata().name(), summary(predictions));
+    List<InferenceRequest.Image> images = request.input().images(preprocessor);
+    List<Prediction> predictions =
+        classifier.classifyAll(images.stream().map(InferenceRequest.Image::pixels).toList());
+    DecisionRule rule = DecisionRule.of(classifier.metadata());
+    List<InferenceOutput.Answer> answers = new ArrayList<>(images.size());
+    for (int i = 0; i < images.size(); i++) {
+      Decision decision = rule.decide(predictions.get(i), images.get(i).ink());
+      metrics.decided(decision);
+      answers.add(new InferenceOutput.Answer(predictions.get(i), decision));
+    }
+    record.answered(classifier.metadata().name(), summary(answers));
     ctx.json(
         new InferenceResponses.InferResponse(
             classifier.metadata().name(),
             VERSION,
             request.id(),
-            request.outputs().stream().map(output -> output.tensor(predictions)).toList()));
+            request.outputs().stream().map(output -> output.tensor(answers)).toList()));
   }
 
   /** The model the path names, at a version it has. */
@@ -118,12 +133,16 @@ final class InferenceProtocol {
     }
   }
 
-  /** "7 (0.998)" for one image, "7,1,3" for several. */
-  private static String summary(List<Prediction> predictions) {
-    return predictions.size() == 1
-        ? ApiHandlers.summary(predictions.get(0))
-        : predictions.stream()
-            .map(prediction -> Integer.toString(prediction.digit()))
+  /** "7 (0.998)" for one image, "7,1,not_a_digit" for several. */
+  private static String summary(List<InferenceOutput.Answer> answers) {
+    return answers.size() == 1
+        ? ApiHandlers.summary(answers.get(0).prediction(), answers.get(0).decision())
+        : answers.stream()
+            .map(
+                answer ->
+                    answer.decision().accepted()
+                        ? Integer.toString(answer.prediction().digit())
+                        : answer.decision().reason().id())
             .collect(Collectors.joining(","));
   }
 }

@@ -1,5 +1,7 @@
 package dev.digits.serving;
 
+import dev.digits.model.InkExtent;
+import dev.digits.preprocessing.DigitImage;
 import dev.digits.preprocessing.DigitPreprocessor;
 import dev.digits.preprocessing.PreprocessingException;
 import java.util.ArrayList;
@@ -17,12 +19,19 @@ record InferenceRequest(String id, Input input, List<InferenceOutput> outputs) {
   /** The images of a request, in one of the two forms the model takes. */
   sealed interface Input {
     /**
-     * The model's input for each image.
+     * The model's input for each image, with how large its ink was where that is known.
      *
      * @throws PreprocessingException for the first image that cannot become one, saying which
      */
-    List<float[]> pixels(DigitPreprocessor preprocessor) throws PreprocessingException;
+    List<Image> images(DigitPreprocessor preprocessor) throws PreprocessingException;
   }
+
+  /**
+   * One image as the model takes it.
+   *
+   * @param ink how large the ink was in the file sent; null for pixels sent as they are
+   */
+  record Image(float[] pixels, InkExtent ink) {}
 
   /**
    * The {@code FP32} input named {@code input}, of shape [N, 1, 28, 28]: pixel values 0 to 1, ink
@@ -32,8 +41,8 @@ record InferenceRequest(String id, Input input, List<InferenceOutput> outputs) {
     static final String NAME = "input";
 
     @Override
-    public List<float[]> pixels(DigitPreprocessor preprocessor) {
-      return images;
+    public List<Image> images(DigitPreprocessor preprocessor) {
+      return images.stream().map(pixels -> new Image(pixels, null)).toList();
     }
   }
 
@@ -45,17 +54,18 @@ record InferenceRequest(String id, Input input, List<InferenceOutput> outputs) {
     static final String NAME = "image";
 
     @Override
-    public List<float[]> pixels(DigitPreprocessor preprocessor) throws PreprocessingException {
-      List<float[]> pixels = new ArrayList<>(base64.size());
+    public List<Image> images(DigitPreprocessor preprocessor) throws PreprocessingException {
+      List<Image> images = new ArrayList<>(base64.size());
       for (int i = 0; i < base64.size(); i++) {
         try {
-          pixels.add(preprocessor.fromBase64(base64.get(i)).pixels());
+          DigitImage image = preprocessor.fromBase64(base64.get(i));
+          images.add(new Image(image.pixels(), Recognizer.inkExtent(image.diagnostics())));
         } catch (PreprocessingException e) {
           throw new PreprocessingException(
               e.reason(), "Image " + (i + 1) + " of " + base64.size() + ": " + e.getMessage());
         }
       }
-      return pixels;
+      return images;
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.digits.serving;
 
+import dev.digits.model.Decision;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -26,6 +27,7 @@ import io.micrometer.jetty12.server.TimedHandler;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +69,9 @@ public final class ServerMetrics implements AutoCloseable {
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final Map<String, Double> loadSeconds = new ConcurrentHashMap<>();
 
+  /** One counter per reason, all there from the start, so that a rate of zero is a series too. */
+  private final Map<Decision.Reason, Counter> declines = new EnumMap<>(Decision.Reason.class);
+
   public ServerMetrics() {
     registry
         .config()
@@ -102,6 +107,14 @@ public final class ServerMetrics implements AutoCloseable {
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
     new FileDescriptorMetrics().bindTo(registry);
+    for (Decision.Reason reason : Decision.Reason.values()) {
+      declines.put(
+          reason,
+          Counter.builder("digits.declines")
+              .description("Predictions declined rather than given as the answer, by reason")
+              .tag("reason", reason.id())
+              .register(registry));
+    }
   }
 
   /** What a model's {@link BatchingClassifier} reports, as that model's metrics. */
@@ -155,6 +168,13 @@ public final class ServerMetrics implements AutoCloseable {
         .description("Time it took to load the model")
         .tag("model", model)
         .register(registry);
+  }
+
+  /** Counts a decision about a prediction: the declines, by reason. */
+  void decided(Decision decision) {
+    if (!decision.accepted()) {
+      declines.get(decision.reason()).increment();
+    }
   }
 
   /** Counts one answered request: its error code, if it is an error. */

@@ -77,7 +77,9 @@ class InferenceProtocolTest {
       assertThat(metadata.get("outputs").toString())
           .isEqualTo(
               "[{\"name\":\"probabilities\",\"datatype\":\"FP32\",\"shape\":[-1,10]},"
-                  + "{\"name\":\"digit\",\"datatype\":\"INT64\",\"shape\":[-1]}]");
+                  + "{\"name\":\"digit\",\"datatype\":\"INT64\",\"shape\":[-1]},"
+                  + "{\"name\":\"accepted\",\"datatype\":\"BOOL\",\"shape\":[-1]},"
+                  + "{\"name\":\"reason\",\"datatype\":\"BYTES\",\"shape\":[-1]}]");
     }
   }
 
@@ -162,6 +164,30 @@ class InferenceProtocolTest {
     assertTensor(outputs.get(0), "digit", "INT64", 2);
     assertThat(outputs.get(0).get("data").toString())
         .isEqualTo("[" + (FakeClassifier.TALL + 1) + "," + (FakeClassifier.WIDE + 1) + "]");
+  }
+
+  @Test
+  void everyOutputByDefaultWithTheDecisionOfEachImage() {
+    String readable = Base64.getEncoder().encodeToString(TestImages.tallPng());
+    // A speck in a corner of a large canvas: too small to read.
+    String speck =
+        Base64.getEncoder().encodeToString(TestImages.encode(TestImages.bar(280, 4, 10), "png"));
+    JsonNode outputs =
+        infer(
+                "/v2/models/fake-a/infer",
+                "{\"inputs\": [{\"name\": \"image\", \"shape\": [2], \"datatype\": \"BYTES\","
+                    + " \"data\": [\""
+                    + readable
+                    + "\", \""
+                    + speck
+                    + "\"]}]}")
+            .get("outputs");
+
+    assertThat(outputs).hasSize(4);
+    assertTensor(outputs.get(2), "accepted", "BOOL", 2);
+    assertTensor(outputs.get(3), "reason", "BYTES", 2);
+    assertThat(outputs.get(2).get("data").toString()).isEqualTo("[true,false]");
+    assertThat(outputs.get(3).get("data").toString()).isEqualTo("[\"\",\"too_small\"]");
   }
 
   @Test

@@ -60,6 +60,21 @@ class MetricsTest {
   }
 
   @Test
+  void countsDeclinesByReasonEachFromZero() {
+    // A server of its own: the class's server keeps the traffic the other tests count.
+    try (RunningServer own = RunningServer.start(FakeClassifier.catalog())) {
+      byte[] speck = TestImages.encode(TestImages.bar(280, 4, 10), "png");
+      assertThat(own.post("/api/predict", "image/png", speck).statusCode()).isEqualTo(200);
+      assertThat(own.get("/metrics").body())
+          .contains(
+              "digits_declines_total{reason=\"too_small\"} 1.0",
+              "digits_declines_total{reason=\"not_a_digit\"} 0.0",
+              "digits_declines_total{reason=\"several_digits\"} 0.0",
+              "digits_declines_total{reason=\"unsure\"} 0.0");
+    }
+  }
+
+  @Test
   void countsInferenceRequestsQueueWaitForwardPassesAndBatchSizes() {
     // Counted on the inference thread before the answer is sent.
     String metrics = server.get("/metrics").body();
