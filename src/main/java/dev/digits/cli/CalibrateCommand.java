@@ -3,11 +3,9 @@ package dev.digits.cli;
 import dev.digits.corpus.FontGlyphs;
 import dev.digits.data.MnistDataset;
 import dev.digits.data.PenDigits;
-import dev.digits.model.Architecture;
 import dev.digits.model.DjlEnvironment;
 import dev.digits.model.Inference;
 import dev.digits.model.LoadedModel;
-import dev.digits.model.ModelFile;
 import dev.digits.model.ModelMetadata;
 import dev.digits.training.ModelCalibration;
 import dev.digits.training.TrainingSources;
@@ -50,9 +48,11 @@ final class CalibrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    ModelArgument.requireExists(model);
     Path target = output;
     if (target == null) {
-      if (!Files.isRegularFile(Path.of(model))) {
+      // No such file, yet it exists: the name of a bundled model, which is read from the jar.
+      if (!Files.exists(Path.of(model))) {
         throw new IllegalArgumentException(
             "'" + model + "' is a bundled model: give --output FILE for the calibrated copy");
       }
@@ -68,16 +68,11 @@ final class CalibrateCommand implements Callable<Integer> {
               PenDigits.bundled(),
               metadata.declines() ? FontGlyphs.load(FontGlyphs.DEFAULT_DIRECTORY) : null);
       ModelMetadata.Calibration calibration;
-      try (Inference raw =
-          new Inference(
-              Architecture.byId(metadata.architecture()),
-              loaded.model().getBlock(),
-              metadata.input(),
-              loaded.model().getNDManager())) {
+      try (Inference raw = loaded.uncalibratedInference()) {
         calibration =
             ModelCalibration.fit(raw, metadata.training(), sources, ConsoleProgress.onStderr(""));
       }
-      ModelFile.save(target, loaded.model().getBlock(), metadata.withCalibration(calibration));
+      loaded.saveAs(target, metadata.withCalibration(calibration));
       System.out.printf(
           Locale.ROOT,
           "wrote %s: temperature %.3f, %s %.4f, unsure below %.4f%n",

@@ -159,10 +159,11 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     DjlEnvironment.configure(threads.threads);
     try (TorchClassifier classifier = ModelArgument.open(model)) {
+      // Read before the evaluation, so that a missing or broken pen file fails at once.
+      List<PenDigit> penDigits = pen == null ? null : penDigits(pen, classifier.metadata());
       EvaluationResult result = Evaluator.evaluate(classifier.inference(), set);
       RealWorldEvaluation drawings =
           new RealWorldEvaluation(classifier.inference(), classifier.metadata());
-      List<PenDigit> penDigits = pen == null ? null : penDigits(pen, classifier.metadata());
       PenSummary penSummary =
           penDigits == null
               ? null

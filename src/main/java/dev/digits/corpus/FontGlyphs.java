@@ -98,13 +98,17 @@ public final class FontGlyphs {
 
   /**
    * The centre lines of {@code text} in font {@code font}, in the glyph canvas's pixels (y down);
-   * empty when the font draws nothing for it.
+   * empty when the font draws nothing for it or lacks one of its characters.
    */
   public List<double[][]> paths(int font, String text) {
     return cache.computeIfAbsent(font + "\u0000" + text, key -> trace(fonts.get(font), text));
   }
 
   private static List<double[][]> trace(Font font, String text) {
+    // A font draws a character it lacks as a box, which would be traced as a rectangle.
+    if (font.canDisplayUpTo(text) >= 0) {
+      return List.of();
+    }
     FontRenderContext context = new FontRenderContext(null, true, true);
     GlyphVector glyphs = font.createGlyphVector(context, text);
     Rectangle2D bounds = glyphs.getVisualBounds();

@@ -3,6 +3,7 @@ package dev.digits.data;
 import dev.digits.io.Sha256;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Digits written with a pen by real people, read from a UNIPEN file (plain or gzipped).
@@ -82,6 +84,9 @@ public record PenDigits(String source, String sha256, List<PenDigit> digits) {
     } catch (NoSuchFileException e) {
       throw new NoSuchFileException(file.toString(), null, "pen-digit file not found");
     }
+    if (Files.isDirectory(file)) {
+      throw new IOException(file + ": is a folder, not a pen-digit file");
+    }
     if (size > MAX_FILE_BYTES) {
       throw new IOException(
           file + ": " + size + " bytes, more than the " + (MAX_FILE_BYTES >> 20) + " MiB allowed");
@@ -122,7 +127,8 @@ public record PenDigits(String source, String sha256, List<PenDigit> digits) {
             source + ": unpacks to more than the " + (MAX_FILE_BYTES >> 20) + " MiB allowed");
       }
       return raw;
-    } catch (java.util.zip.ZipException e) {
+    } catch (ZipException | EOFException e) {
+      // A damaged stream is a ZipException, one cut short an EOFException: both name no file.
       throw new IOException(source + ": damaged gzip data (" + e.getMessage() + ")", e);
     }
   }

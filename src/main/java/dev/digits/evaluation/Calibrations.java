@@ -182,7 +182,9 @@ public final class Calibrations {
    * correctly read digits.
    */
   static double declineProbabilityThreshold(EvaluationResult result, double budget) {
-    double[] correct = correctValues(result, i -> result.declineProbability(i));
+    // Summed as the rule sums it (in float): a sum in double can round the other way, and the
+    // threshold would then decline one correct digit more than the budget allows.
+    double[] correct = correctValues(result, i -> prediction(result, i).declineProbability());
     Arrays.sort(correct);
     int allowed = (int) Math.floor(budget * correct.length);
     // Declined when ≥ threshold: just above the (allowed + 1)-th largest value.

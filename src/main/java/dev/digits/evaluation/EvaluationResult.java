@@ -58,15 +58,6 @@ public record EvaluationResult(int[] indices, int[] labels, float[] probabilitie
     return probabilities[i * outputs + d];
   }
 
-  /** The probability the network gives image {@code i} of not being one digit. */
-  public double declineProbability(int i) {
-    double sum = 0;
-    for (int d = 10; d < outputs; d++) {
-      sum += probability(i, d);
-    }
-    return sum;
-  }
-
   /** Share of images whose most probable output, a decline output included, is their label. */
   public double outputAccuracy() {
     int right = 0;

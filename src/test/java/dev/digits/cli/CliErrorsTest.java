@@ -78,6 +78,8 @@ class CliErrorsTest {
     }
     Files.createDirectories(dir.resolve("empty"));
     Files.write(dir.resolve("junk.ckpt"), noise);
+    Files.writeString(
+        dir.resolve("no-comment.unipen"), ".SEGMENT DIGIT 0 ? \"1\"\n\n.PEN_DOWN\n1 2\n.PEN_UP\n");
   }
 
   static Stream<Arguments> mistakes() {
@@ -131,7 +133,35 @@ class CliErrorsTest {
             "MNIST folder with damaged files",
             "is not MNIST's",
             "evaluate {dir}/good.model --data {dir}/fake-mnist"),
+        arguments(
+            "pen file that does not exist",
+            "digits: {dir}/nope.unipen: pen-digit file not found",
+            "evaluate {dir}/good.model --images {dir}/images.idx --labels {dir}/labels.idx"
+                + " --pen {dir}/nope.unipen"),
+        arguments(
+            "pen file that breaks the format",
+            "digits: {dir}/no-comment.unipen, line 3: .PEN_DOWN before the segment's .COMMENT",
+            "evaluate {dir}/good.model --images {dir}/images.idx --labels {dir}/labels.idx"
+                + " --pen {dir}/no-comment.unipen"),
+        arguments(
+            "pen file that is a folder",
+            "digits: {dir}/empty: is a folder, not a pen-digit file",
+            "evaluate {dir}/good.model --images {dir}/images.idx --labels {dir}/labels.idx"
+                + " --pen {dir}/empty"),
+        arguments(
+            "no drawings of each pen digit",
+            "digits: --renders and --per-kind must be ≥ 1",
+            "evaluate {dir}/good.model --images {dir}/images.idx --labels {dir}/labels.idx"
+                + " --pen {dir}/no-comment.unipen --renders 0"),
         // Model files
+        arguments(
+            "calibrating a bundled model in place",
+            "digits: 'default' is a bundled model: give --output FILE for the calibrated copy",
+            "calibrate default"),
+        arguments(
+            "calibrating a model file that does not exist",
+            "digits: {dir}/missing.model: no such model file, and no bundled model has that name",
+            "calibrate {dir}/missing.model"),
         arguments(
             "random bytes as a model",
             "{dir}/random.model: not a digits model file",
@@ -179,7 +209,7 @@ class CliErrorsTest {
         arguments("negative epochs", "--epochs must be ≥ 1, got -2", "train --epochs -2"),
         arguments(
             "bad architecture name",
-            "unknown architecture 'resnet'; known: lean-cnn, digits-cnn, seed-cnn, gap-cnn",
+            "unknown architecture 'resnet'; known: lean-cnn, lean-wide, digits-cnn, seed-cnn, gap-cnn",
             "train --arch resnet"),
         arguments("batch size 0", "--batch-size must be ≥ 1, got 0", "train --batch-size 0"),
         arguments("learning rate 0", "--lr must be a positive number, got 0.0", "train --lr 0"),
