@@ -16,7 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * java bench/ComparePreprocessing.java BEFORE.jar AFTER.jar [threads] [rounds] [round-ms]
+ * java bench/ComparePreprocessing.java target/digits.jar target/digits.jar:imageio
  * </pre>
+ *
+ * <p>A jar named with {@code :imageio} decodes PNGs with ImageIO, as {@code serve --png-decoder
+ * imageio} does: the second line compares the two PNG paths of one build.
  *
  * <p>Why one JVM: this machine's speed drifts by up to 30 % within an hour, more than most changes
  * are worth, so two runs one after the other compare the hours, not the builds. Here each jar's
@@ -38,8 +42,8 @@ public final class ComparePreprocessing {
     int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 90;
     long roundNanos = (args.length > 4 ? Long.parseLong(args[4]) : 700) * 1_000_000L;
-    Build before = Build.load(Path.of(args[0]));
-    Build after = Build.load(Path.of(args[1]));
+    Build before = Build.load(args[0]);
+    Build after = Build.load(args[1]);
     List<byte[]> drawings = before.drawings(200);
 
     List<Double> ratios = new ArrayList<>();
@@ -118,15 +122,30 @@ public final class ComparePreprocessing {
 
   /** One jar's preprocessor and benchmark drawings, reached by reflection through its loader. */
   private record Build(ClassLoader loader, MethodHandle preprocess) {
-    static Build load(Path jar) throws Exception {
+    static Build load(String spec) throws Exception {
+      boolean imageIo = spec.endsWith(":imageio");
+      Path jar = Path.of(imageIo ? spec.substring(0, spec.length() - ":imageio".length()) : spec);
       ClassLoader loader =
           new URLClassLoader(
               new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
       Class<?> limits = loader.loadClass("dev.digits.preprocessing.PreprocessingLimits");
       Class<?> preprocessor = loader.loadClass("dev.digits.preprocessing.DigitPreprocessor");
       Class<?> digitImage = loader.loadClass("dev.digits.preprocessing.DigitImage");
-      Object instance =
-          preprocessor.getConstructor(limits).newInstance(limits.getField("DEFAULT").get(null));
+      Object defaultLimits = limits.getField("DEFAULT").get(null);
+      Object instance;
+      if (imageIo) {
+        Class<?> budget = loader.loadClass("dev.digits.preprocessing.DecodingBudget");
+        Class<?> decoder = loader.loadClass("dev.digits.preprocessing.PngDecoder");
+        instance =
+            preprocessor
+                .getConstructor(limits, budget, decoder)
+                .newInstance(
+                    defaultLimits,
+                    budget.getMethod("unlimited").invoke(null),
+                    decoder.getField("IMAGEIO").get(null));
+      } else {
+        instance = preprocessor.getConstructor(limits).newInstance(defaultLimits);
+      }
       MethodHandle fromEncoded =
           MethodHandles.publicLookup()
               .findVirtual(

@@ -6,6 +6,9 @@
 #   bench/compare-servers.sh BEFORE.jar AFTER.jar     (copies of target/digits.jar)
 # BEFORE_OPTS and AFTER_OPTS add options to each `digits serve`, to compare settings of one build:
 #   BEFORE_OPTS="--request-nice 0" bench/compare-servers.sh target/digits.jar target/digits.jar
+# BEFORE_JAVA_OPTS and AFTER_JAVA_OPTS, when set, replace each one's JVM options (DIGITS_JAVA_OPTS):
+#   BEFORE_JAVA_OPTS= bench/compare-servers.sh target/digits.jar target/digits.jar   (G1 against the
+#   launcher's serve settings)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source bench/servers.sh
@@ -18,10 +21,10 @@ before_port=${BEFORE_PORT:-8096}
 after_port=${AFTER_PORT:-8097}
 
 # shellcheck disable=SC2086 # the options are words to split
-DIGITS_JAR="$before" ./digits serve --host 127.0.0.1 --port "$before_port" ${BEFORE_OPTS:-} >/tmp/compare-before.log 2>&1 &
+env ${BEFORE_JAVA_OPTS+"DIGITS_JAVA_OPTS=$BEFORE_JAVA_OPTS"} DIGITS_JAR="$before" ./digits serve --host 127.0.0.1 --port "$before_port" ${BEFORE_OPTS:-} >/tmp/compare-before.log 2>&1 &
 before_pid=$!
 # shellcheck disable=SC2086
-DIGITS_JAR="$after" ./digits serve --host 127.0.0.1 --port "$after_port" ${AFTER_OPTS:-} >/tmp/compare-after.log 2>&1 &
+env ${AFTER_JAVA_OPTS+"DIGITS_JAVA_OPTS=$AFTER_JAVA_OPTS"} DIGITS_JAR="$after" ./digits serve --host 127.0.0.1 --port "$after_port" ${AFTER_OPTS:-} >/tmp/compare-after.log 2>&1 &
 after_pid=$!
 trap 'kill $before_pid $after_pid 2>/dev/null || true' EXIT
 wait_until_ready "$before_port" "$after_port"

@@ -41,7 +41,8 @@ class LayeringTest {
           layer("io", packages(), libraries("Jackson")),
           layer("data", packages("io"), libraries()),
           layer("drawing", packages(), libraries()),
-          layer("preprocessing", packages("io"), libraries()),
+          layer("preprocessing.png", packages(), libraries()),
+          layer("preprocessing", packages("preprocessing.png", "io"), libraries("TwelveMonkeys")),
           layer("model", packages("io"), libraries("DJL", "Jackson")),
           layer("corpus", packages("data", "drawing", "preprocessing", "model", "io"), libraries()),
           layer("evaluation", packages("corpus", "drawing", "model", "data", "io"), libraries()),
@@ -56,7 +57,7 @@ class LayeringTest {
           layer(
               "serving",
               packages("preprocessing", "model", "io"),
-              libraries("Javalin", "Jetty", "Jackson", "JNA", "SLF4J")),
+              libraries("Javalin", "Jetty", "Micrometer", "Jackson", "JNA", "SLF4J")),
           layer(
               "benchmark",
               packages("training", "evaluation", "corpus", "model", "data", "io"),
@@ -86,7 +87,9 @@ class LayeringTest {
           "Jetty", List.of("org.eclipse.jetty..", "jakarta.servlet.."),
           "JNA", List.of("com.sun.jna.."),
           "SLF4J", List.of("org.slf4j.."),
-          "picocli", List.of("picocli.."));
+          "picocli", List.of("picocli.."),
+          "TwelveMonkeys", List.of("com.twelvemonkeys.."),
+          "Micrometer", List.of("io.micrometer.."));
 
   private static final List<String> JDK = List.of("java..", "javax..", "com.sun.management..");
 

@@ -3,6 +3,7 @@ package dev.digits.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,9 +52,19 @@ public final class DigitsCommand implements Runnable {
 
   /** The command line with digits' error handling, for tests that capture its output. */
   static CommandLine commandLine() {
+    return commandLine(System.getenv());
+  }
+
+  /**
+   * The command line, with {@code serve}'s options also read from {@code environment} (its {@code
+   * DIGITS_*} variables).
+   */
+  static CommandLine commandLine(Map<String, String> environment) {
     CommandLine commandLine = new CommandLine(new DigitsCommand());
     commandLine.setExecutionExceptionHandler(DigitsCommand::handleFailure);
     commandLine.setParameterExceptionHandler(DigitsCommand::handleBadArguments);
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    EnvironmentDefaults.install(commandLine.getSubcommands().get("serve"), environment);
     return commandLine;
   }
 
@@ -75,6 +86,13 @@ public final class DigitsCommand implements Runnable {
         new StringBuilder("digits: ")
             .append(Character.toLowerCase(message.charAt(0)))
             .append(message.substring(1));
+    String variable =
+        failure.getArgSpec() == null
+            ? null
+            : EnvironmentDefaults.sourceOf(failure.getArgSpec(), args);
+    if (variable != null) {
+      line.append(" (set by ").append(variable).append(" in the environment)");
+    }
     if (failure instanceof CommandLine.UnmatchedArgumentException unmatched
         && !unmatched.getSuggestions().isEmpty()) {
       line.append(" (did you mean ").append(String.join(" or ", unmatched.getSuggestions()));

@@ -150,9 +150,11 @@ final class HttpBenchmarkCommand implements Callable<Integer> {
     }
     DjlEnvironment.configure(threads);
     List<String> models = ServedModels.resolve(List.of(model));
-    try (ModelCatalog catalog = ServedModels.load(models, null, threads)) {
-      DigitsServer server =
-          new DigitsServer(ServerConfig.defaults().withAddress("127.0.0.1", 0), catalog).start();
+    DigitsServer server = new DigitsServer(ServerConfig.builder().address("127.0.0.1", 0).build());
+    try (ModelCatalog catalog =
+        ServedModels.load(models, null, threads, server.metrics(), partial -> {})) {
+      server.serve(catalog);
+      server.start();
       try {
         HttpTarget target = new HttpTarget("127.0.0.1", server.port(), HttpTarget.PREDICT_PATH);
         List<LevelResult> results =

@@ -1,7 +1,9 @@
 package dev.digits.cli;
 
 import dev.digits.model.DjlEnvironment;
+import dev.digits.preprocessing.PngDecoder;
 import dev.digits.serving.DigitsServer;
+import dev.digits.serving.LogFormat;
 import dev.digits.serving.ModelCatalog;
 import dev.digits.serving.NiceValue;
 import dev.digits.serving.ServerConfig;
@@ -13,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,9 +64,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--model",
       paramLabel = "MODEL",
+      split = ",",
       description =
-          "A model file, or the name of a bundled model, to offer; repeat to offer several."
-              + " Default: every bundled model.")
+          "A model file, or the name of a bundled model, to offer; repeat, or separate with"
+              + " commas, to offer several. Default: every bundled model.")
   List<String> models;
 
   @Option(
@@ -116,30 +121,75 @@ final class ServeCommand implements Callable<Integer> {
               + " close after 2 s. Default: half the file descriptors this process may open.")
   Integer maxConnections;
 
+  @Option(
+      names = "--log-format",
+      paramLabel = "FORMAT",
+      defaultValue = "plain",
+      description =
+          "One line per request on standard output: plain (words, for a terminal), json (a JSON"
+              + " object a line, for log collectors) or off. Default: ${DEFAULT-VALUE}.")
+  LogFormat logFormat;
+
+  @Option(
+      names = "--png-decoder",
+      paramLabel = "DECODER",
+      defaultValue = "fast",
+      description =
+          "Which code decodes PNGs: fast (this project's inflater and decoder for the PNGs"
+              + " canvases export, ImageIO for the rest) or imageio (ImageIO for all, at a higher"
+              + " cost per request; docs/DECISIONS.md). Default: ${DEFAULT-VALUE}.")
+  PngDecoder pngDecoder;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
+    long launched = System.nanoTime();
     if (threads < 1) {
       throw new IllegalArgumentException("--threads must be ≥ 1");
     }
-    ServerConfig config =
-        ServerConfig.defaults()
-            .withAddress(host, port)
-            .withMaxRequestBytes(maxRequestBytes)
-            .withRequestThreads(new ServerConfig.RequestThreads(maxServerThreads, requestNice));
+    ServerConfig.Builder builder =
+        ServerConfig.builder()
+            .address(host, port)
+            .maxRequestBytes(maxRequestBytes)
+            .requestThreads(new ServerConfig.RequestThreads(maxServerThreads, requestNice))
+            .logFormat(logFormat)
+            .pngDecoder(pngDecoder);
     if (maxConnections != null) {
-      config = config.withMaxConnections(maxConnections);
+      builder.maxConnections(maxConnections);
     }
+    ServerConfig config = builder.build();
     List<String> toLoad = ServedModels.resolve(models);
     DjlEnvironment.configure(threads);
     PrintWriter out = spec.commandLine().getOut();
 
-    // Completed only with a usable catalog: a failed load ends the command instead.
-    CompletableFuture<ModelCatalog> ready = new CompletableFuture<>();
-    DigitsServer server = new DigitsServer(config, ready);
+    DigitsServer server = new DigitsServer(config);
+    // The models load on their own thread while the server starts on this one: starting Jetty and
+    // loading PyTorch each take most of a second, and the machine has a core for each.
+    AtomicLong readyAt = new AtomicLong();
+    CompletableFuture<ModelCatalog> loading = new CompletableFuture<>();
+    Thread loader =
+        new Thread(
+            () -> {
+              try {
+                loading.complete(
+                    ServedModels.load(
+                        toLoad,
+                        defaultModel,
+                        threads,
+                        server.metrics(),
+                        partial -> {
+                          server.serveWhileLoading(partial);
+                          readyAt.compareAndSet(0, System.nanoTime());
+                        }));
+              } catch (IOException | RuntimeException e) {
+                loading.completeExceptionally(e);
+              }
+            },
+            "digits-model-loader");
+    loader.start();
     try (Interruption interruption = Interruption.onCtrlC()) {
-      start(server);
+      start(server, loading);
       out.printf(
           Locale.ROOT,
           "digits: serving on %s (models: %s)%n",
@@ -152,21 +202,23 @@ final class ServeCommand implements Callable<Integer> {
       }
       out.flush();
       ModelCatalog catalog;
-      long start = System.nanoTime();
       try {
-        catalog = ServedModels.load(toLoad, defaultModel, threads);
+        catalog = loaded(loading);
+        server.serve(catalog);
       } catch (IOException | RuntimeException e) {
         server.stop();
         throw e;
       }
-      ready.complete(catalog);
+      readyAt.compareAndSet(0, System.nanoTime());
       boolean interrupted = false;
       try {
         out.printf(
             Locale.ROOT,
-            "digits: ready in %.1f s; default model: %s%n",
-            (System.nanoTime() - start) / 1e9,
-            catalog.defaultName());
+            "digits: ready in %.1f s; default model: %s; all %d models in %.1f s%n",
+            (readyAt.get() - launched) / 1e9,
+            catalog.defaultName(),
+            catalog.names().size(),
+            (System.nanoTime() - launched) / 1e9);
         out.flush();
         interruption.awaitRequest();
       } catch (InterruptedException e) {
@@ -186,10 +238,25 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void start(DigitsServer server) throws IOException {
+  /** The catalog the loader made, or what stopped it. */
+  private static ModelCatalog loaded(CompletableFuture<ModelCatalog> loading) throws IOException {
+    try {
+      return loading.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof IOException failure) {
+        throw failure;
+      }
+      throw (RuntimeException) e.getCause();
+    }
+  }
+
+  /** Starts the server; when it cannot listen, what the loader loads is closed once it is in. */
+  private static void start(DigitsServer server, CompletableFuture<ModelCatalog> loading)
+      throws IOException {
     try {
       server.start();
     } catch (UncheckedIOException e) {
+      loading.thenAccept(ModelCatalog::close);
       String problem = e.getCause().getMessage();
       throw new IOException(
           problem.contains("in use") ? problem + "; choose another port with --port" : problem,

@@ -39,6 +39,15 @@ final class DataUrl {
     return decodeBase64(url, comma + 1, limits);
   }
 
+  /**
+   * The bytes of a file sent as bare base64, without a data URL's header, as the Open Inference
+   * Protocol's BYTES tensors carry files.
+   */
+  static byte[] decodeBase64(String base64, PreprocessingLimits limits)
+      throws PreprocessingException {
+    return decodeBase64(base64, 0, limits);
+  }
+
   private static boolean isImageType(String mediaType) {
     return mediaType.equals("image/png")
         || mediaType.equals("image/jpeg")
@@ -73,19 +82,19 @@ final class DataUrl {
       }
       if (c > 0x7F) {
         throw PreprocessingException.malformed(
-            "The data URL's base64 contains the non-ASCII character U+"
+            "The base64 contains the non-ASCII character U+"
                 + String.format("%04X", (int) c)
                 + ".");
       }
       ascii[n++] = (byte) c;
     }
     if (n == 0) {
-      throw PreprocessingException.malformed("The data URL holds no data after the ','.");
+      throw PreprocessingException.malformed("There is no data to decode.");
     }
     try {
       return Base64.getDecoder().decode(ascii);
     } catch (IllegalArgumentException e) {
-      throw PreprocessingException.malformed("The data URL's base64 is invalid: " + e.getMessage());
+      throw PreprocessingException.malformed("The base64 is invalid: " + e.getMessage());
     }
   }
 

@@ -74,6 +74,11 @@ public final class DecodingBudget {
     return units == null ? Long.MAX_VALUE : capacity * UNIT;
   }
 
+  /** The bytes the images being preprocessed now hold; 0 when unlimited. */
+  public long reservedBytes() {
+    return units == null ? 0 : (capacity - (long) units.availablePermits()) * UNIT;
+  }
+
   /** How many images are waiting for room at this moment: for tests, which must not guess. */
   int waitingImages() {
     return units == null ? 0 : units.getQueueLength();

@@ -27,6 +27,7 @@ public final class DigitPreprocessor {
 
   private final PreprocessingLimits limits;
   private final DecodingBudget budget;
+  private final PngDecoder pngDecoder;
 
   /** A preprocessor refusing input beyond {@code limits}, for callers that work one at a time. */
   public DigitPreprocessor(PreprocessingLimits limits) {
@@ -38,8 +39,15 @@ public final class DigitPreprocessor {
    * than {@code budget} allows.
    */
   public DigitPreprocessor(PreprocessingLimits limits, DecodingBudget budget) {
+    this(limits, budget, PngDecoder.FAST);
+  }
+
+  /** As {@link #DigitPreprocessor(PreprocessingLimits, DecodingBudget)}, decoding PNGs so. */
+  public DigitPreprocessor(
+      PreprocessingLimits limits, DecodingBudget budget, PngDecoder pngDecoder) {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.budget = Objects.requireNonNull(budget, "budget");
+    this.pngDecoder = Objects.requireNonNull(pngDecoder, "pngDecoder");
   }
 
   /**
@@ -55,7 +63,7 @@ public final class DigitPreprocessor {
    */
   public DigitImage fromEncoded(byte[] encoded) throws PreprocessingException {
     Objects.requireNonNull(encoded, "encoded");
-    EncodedImage image = EncodedImage.open(encoded, limits);
+    EncodedImage image = EncodedImage.open(encoded, limits, pngDecoder);
     return normalizeWithRoom(image.pixels(), image::decode);
   }
 
@@ -70,6 +78,19 @@ public final class DigitPreprocessor {
   public DigitImage fromDataUrl(String dataUrl) throws PreprocessingException {
     Objects.requireNonNull(dataUrl, "dataUrl");
     return fromEncoded(DataUrl.decode(dataUrl, limits));
+  }
+
+  /**
+   * Preprocesses a PNG or JPEG file sent as base64, or as a data URL. Whitespace in the base64 is
+   * ignored.
+   *
+   * @throws PreprocessingException as {@link #fromDataUrl}
+   */
+  public DigitImage fromBase64(String base64) throws PreprocessingException {
+    Objects.requireNonNull(base64, "base64");
+    return base64.stripLeading().regionMatches(true, 0, "data:", 0, 5)
+        ? fromDataUrl(base64)
+        : fromEncoded(DataUrl.decodeBase64(base64, limits));
   }
 
   /**

@@ -2,13 +2,14 @@ package dev.digits.preprocessing;
 
 /**
  * What a JPEG's markers say before any pixel is decoded: the frame size (for the limits), the
- * coding process and colour components (ImageIO decodes only Huffman-coded grey and YCbCr/RGB), the
- * EXIF orientation, and whether the file reaches its end-of-image marker. ImageIO pads a truncated
- * JPEG with grey and only warns, so truncation is caught here instead.
+ * coding process and colour components (only Huffman-coded grey, YCbCr/RGB and CMYK/YCCK are
+ * decoded), the EXIF orientation, and whether the file reaches its end-of-image marker. ImageIO
+ * pads a truncated JPEG with grey and only warns, so truncation is caught here instead.
  *
+ * @param components 1 (grey), 3 (YCbCr or RGB) or 4 (CMYK or YCCK)
  * @param orientation the EXIF orientation, 1 (as stored) to 8; 1 when absent or unreadable
  */
-record JpegHeader(int width, int height, int orientation) {
+record JpegHeader(int width, int height, int components, int orientation) {
 
   private static final int SOI = 0xD8;
   private static final int EOI = 0xD9;
@@ -84,7 +85,7 @@ record JpegHeader(int width, int height, int orientation) {
               + " frame; its size must be in the header.");
     }
     limits.requireDimensions(width, height);
-    return new JpegHeader(width, height, orientation);
+    return new JpegHeader(width, height, components, orientation);
   }
 
   private static boolean isFrameMarker(int marker) {
@@ -106,13 +107,11 @@ record JpegHeader(int width, int height, int orientation) {
               + process
               + " JPEG, which is not supported; save it as a standard JPEG or PNG.");
     }
-    if (components == 4) {
+    if (components != 1 && components != 3 && components != 4) {
       throw PreprocessingException.unsupported(
-          "This is a CMYK JPEG, which is not supported; save it as an RGB JPEG or PNG.");
-    }
-    if (components != 1 && components != 3) {
-      throw PreprocessingException.unsupported(
-          "JPEGs with " + components + " colour components are not supported; use grey or RGB.");
+          "JPEGs with "
+              + components
+              + " colour components are not supported; use grey, RGB or CMYK.");
     }
   }
 

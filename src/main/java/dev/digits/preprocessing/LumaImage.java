@@ -56,13 +56,6 @@ final class LumaImage {
   }
 
   /**
-   * Rec. 601 luma in 16-bit fixed point; the weights add up to exactly 65536, so white stays 255.
-   */
-  static int luma(int red, int green, int blue) {
-    return (19595 * red + 38470 * green + 7471 * blue + 32768) >>> 16;
-  }
-
-  /**
    * This image as it is meant to be shown, given an EXIF orientation (1 to 8): phones store photos
    * sideways and record the rotation, which browsers honour and ImageIO ignores.
    */

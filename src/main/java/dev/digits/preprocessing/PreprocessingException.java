@@ -12,7 +12,10 @@ public final class PreprocessingException extends Exception {
   public enum Reason {
     /** 400 Bad Request: bad base64 or data URL, a file that does not decode, a truncated file. */
     MALFORMED,
-    /** 415 Unsupported Media Type: anything but PNG and JPEG (GIF, BMP, WebP, SVG, CMYK JPEG…). */
+    /**
+     * 415 Unsupported Media Type: anything but PNG and JPEG (GIF, BMP, WebP, SVG, arithmetic-coded
+     * JPEG…).
+     */
     UNSUPPORTED_FORMAT,
     /**
      * 422 Unprocessable Content: the image decodes but holds no ink (blank, uniform, transparent).

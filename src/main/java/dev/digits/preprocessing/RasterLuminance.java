@@ -1,5 +1,6 @@
 package dev.digits.preprocessing;
 
+import dev.digits.preprocessing.png.LumaPlanes;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
@@ -54,7 +55,7 @@ final class RasterLuminance {
         int argb = data[i];
         pixels.set(
             y * pixels.width + x,
-            LumaImage.luma((argb >>> 16) & 0xFF, (argb >>> 8) & 0xFF, argb & 0xFF),
+            LumaPlanes.luma((argb >>> 16) & 0xFF, (argb >>> 8) & 0xFF, argb & 0xFF),
             hasAlpha ? argb >>> 24 : 0xFF);
       }
     }
@@ -74,12 +75,12 @@ final class RasterLuminance {
           case BufferedImage.TYPE_3BYTE_BGR ->
               pixels.set(
                   target,
-                  LumaImage.luma(data[i + 2] & 0xFF, data[i + 1] & 0xFF, data[i] & 0xFF),
+                  LumaPlanes.luma(data[i + 2] & 0xFF, data[i + 1] & 0xFF, data[i] & 0xFF),
                   0xFF);
           default ->
               pixels.set(
                   target,
-                  LumaImage.luma(data[i + 3] & 0xFF, data[i + 2] & 0xFF, data[i + 1] & 0xFF),
+                  LumaPlanes.luma(data[i + 3] & 0xFF, data[i + 2] & 0xFF, data[i + 1] & 0xFF),
                   data[i] & 0xFF);
         }
       }
@@ -117,7 +118,7 @@ final class RasterLuminance {
         int argb = indices[x] < colours.length ? colours[indices[x]] : 0xFF000000;
         pixels.set(
             y * pixels.width + x,
-            LumaImage.luma((argb >>> 16) & 0xFF, (argb >>> 8) & 0xFF, argb & 0xFF),
+            LumaPlanes.luma((argb >>> 16) & 0xFF, (argb >>> 8) & 0xFF, argb & 0xFF),
             argb >>> 24);
       }
     }
@@ -144,7 +145,7 @@ final class RasterLuminance {
             c[b] = Math.min(0xFF, c[b] * 0xFF / alpha);
           }
         }
-        int luma = colours == 1 ? c[0] : LumaImage.luma(c[0], c[1], c[2]);
+        int luma = colours == 1 ? c[0] : LumaPlanes.luma(c[0], c[1], c[2]);
         pixels.set(y * pixels.width + x, luma, alpha);
       }
     }
@@ -158,7 +159,7 @@ final class RasterLuminance {
         int argb = row[x];
         pixels.set(
             y * pixels.width + x,
-            LumaImage.luma((argb >>> 16) & 0xFF, (argb >>> 8) & 0xFF, argb & 0xFF),
+            LumaPlanes.luma((argb >>> 16) & 0xFF, (argb >>> 8) & 0xFF, argb & 0xFF),
             argb >>> 24);
       }
     }

@@ -1,26 +1,36 @@
 package dev.digits.serving;
 
+import dev.digits.model.Decision;
+import dev.digits.model.DigitClassifier;
+import dev.digits.model.Prediction;
 import dev.digits.preprocessing.PreprocessingException;
 import io.javalin.http.Context;
+import java.util.Locale;
 
 /** The API's handlers: each reads its request, asks a plain Java class, and writes JSON. */
 final class ApiHandlers {
   private final LoadedModels models;
   private final Recognizer recognizer;
   private final PredictRequestReader requests;
+  private final ServerMetrics metrics;
 
-  ApiHandlers(LoadedModels models, Recognizer recognizer, PredictRequestReader requests) {
+  ApiHandlers(
+      LoadedModels models,
+      Recognizer recognizer,
+      PredictRequestReader requests,
+      ServerMetrics metrics) {
     this.models = models;
     this.recognizer = recognizer;
     this.requests = requests;
+    this.metrics = metrics;
   }
 
   void predict(Context ctx) throws PreprocessingException {
-    ctx.json(ApiResponses.Predicted.of(recognize(requests.read(ctx))));
+    ctx.json(ApiResponses.Predicted.of(recognize(ctx, requests.read(ctx))));
   }
 
   void legacyPredict(Context ctx) throws PreprocessingException {
-    ctx.json(ApiResponses.LegacyPredicted.of(recognize(requests.readLegacy(ctx))));
+    ctx.json(ApiResponses.LegacyPredicted.of(recognize(ctx, requests.readLegacy(ctx))));
   }
 
   void models(Context ctx) {
@@ -28,17 +38,7 @@ final class ApiHandlers {
   }
 
   void model(Context ctx) {
-    ModelCatalog catalog = models.require();
-    String name = ctx.queryParam("name");
-    if (name == null || name.isBlank()) {
-      ctx.json(catalog.defaultModel().metadata());
-    } else {
-      ctx.json(
-          catalog
-              .find(name)
-              .orElseThrow(() -> new UnknownModelException(name, catalog.names()))
-              .metadata());
-    }
+    ctx.json(models.classifier(ctx.queryParam("name")).metadata());
   }
 
   void health(Context ctx) {
@@ -46,11 +46,27 @@ final class ApiHandlers {
   }
 
   void ready(Context ctx) {
-    ctx.json(ApiResponses.Ready.of(models.require()));
+    ctx.json(ApiResponses.Ready.of(models.require(), models.complete()));
   }
 
-  private Recognizer.Recognition recognize(PredictRequest request) throws PreprocessingException {
-    return recognizer.recognize(
-        models.require(), request.image(), request.model(), request.includeInput());
+  private Recognizer.Recognition recognize(Context ctx, PredictRequest request)
+      throws PreprocessingException {
+    RequestRecord record = RequestRecord.of(ctx);
+    record.model(request.model());
+    DigitClassifier classifier = models.classifier(request.model());
+    record.model(classifier.metadata().name());
+    Recognizer.Recognition recognition =
+        recognizer.recognize(classifier, request.image(), request.includeInput());
+    metrics.decided(recognition.decision());
+    record.answered(
+        recognition.model().name(), summary(recognition.prediction(), recognition.decision()));
+    return recognition;
+  }
+
+  /** "7 (0.998)", or "unsure: 4 (0.512)" when declined: the answer as a log line shows it. */
+  static String summary(Prediction prediction, Decision decision) {
+    String digit =
+        String.format(Locale.ROOT, "%d (%.3f)", prediction.digit(), prediction.confidence());
+    return decision.accepted() ? digit : decision.reason().id() + ": " + digit;
   }
 }

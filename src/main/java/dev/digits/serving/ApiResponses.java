@@ -118,10 +118,12 @@ final class ApiResponses {
     static final Health OK = new Health("ok");
   }
 
-  /** {@code GET /readyz} once models are loaded. */
-  record Ready(String status, List<String> models) {
-    static Ready of(ModelCatalog catalog) {
-      return new Ready("ready", catalog.names());
+  /**
+   * {@code GET /readyz} once the default model is loaded; {@code loading} while others still are.
+   */
+  record Ready(String status, List<String> models, boolean loading) {
+    static Ready of(ModelCatalog catalog, boolean complete) {
+      return new Ready("ready", catalog.names(), !complete);
     }
   }
 }

@@ -28,21 +28,30 @@ public final class BatchingClassifier implements DigitClassifier {
   private final int maxBatch;
   private final BlockingQueue<Job> waiting = new LinkedBlockingQueue<>();
   private final List<Thread> workers;
+  private final InferenceObserver observer;
   private volatile boolean closed;
+
+  /** A batching classifier whose work nobody observes. */
+  public BatchingClassifier(DigitClassifier model, int threads, int maxBatch) {
+    this(model, threads, maxBatch, InferenceObserver.NONE);
+  }
 
   /**
    * @param model the classifier to batch for; this object owns and closes it
    * @param threads how many forward passes may run at once, normally the cores divided by PyTorch's
    *     threads per pass
    * @param maxBatch the most images in one pass
+   * @param observer told of every image's wait and every pass, for metrics
    */
-  public BatchingClassifier(DigitClassifier model, int threads, int maxBatch) {
+  public BatchingClassifier(
+      DigitClassifier model, int threads, int maxBatch, InferenceObserver observer) {
     if (threads < 1 || maxBatch < 1) {
       throw new IllegalArgumentException(
           "threads and maxBatch must be ≥ 1, got " + threads + " and " + maxBatch);
     }
     this.model = model;
     this.maxBatch = maxBatch;
+    this.observer = observer;
     List<Thread> started = new ArrayList<>(threads);
     for (int i = 0; i < threads; i++) {
       Thread worker =
@@ -75,7 +84,7 @@ public final class BatchingClassifier implements DigitClassifier {
         throw new IllegalArgumentException(
             "expected " + PIXELS + " pixel values, got " + image.length);
       }
-      jobs.add(new Job(image, new CompletableFuture<>()));
+      jobs.add(new Job(image, new CompletableFuture<>(), System.nanoTime()));
     }
     waiting.addAll(jobs);
     if (closed) {
@@ -125,11 +134,14 @@ public final class BatchingClassifier implements DigitClassifier {
         return;
       }
       waiting.drainTo(batch, maxBatch - 1);
+      long start = System.nanoTime();
       for (Job job : batch) {
         images.add(job.pixels());
+        observer.waited(start - job.queuedAt());
       }
       try {
         List<Prediction> predictions = model.classifyAll(images);
+        observer.forwardPass(batch.size(), System.nanoTime() - start);
         for (int i = 0; i < batch.size(); i++) {
           batch.get(i).result().complete(predictions.get(i));
         }
@@ -167,5 +179,5 @@ public final class BatchingClassifier implements DigitClassifier {
     }
   }
 
-  private record Job(float[] pixels, CompletableFuture<Prediction> result) {}
+  private record Job(float[] pixels, CompletableFuture<Prediction> result, long queuedAt) {}
 }

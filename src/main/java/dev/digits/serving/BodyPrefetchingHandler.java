@@ -87,6 +87,10 @@ final class BodyPrefetchingHandler extends Handler.Wrapper {
    * connection closes afterwards, since the body was never read.
    */
   private static void refuseAsBusy(Request request, Response response, Callback callback) {
+    RequestRecord record = RequestRecord.of(request);
+    if (record != null) {
+      record.failed("busy");
+    }
     response.setStatus(503);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");

@@ -39,11 +39,10 @@ final class ErrorResponses {
    * client can read its answer while it is still sending, and no reset destroys the answer.
    */
   private static void bodyTooLarge(BodyTooLargeException e, Context ctx) {
-    ApiResponses.ErrorBody error = new ApiResponses.ErrorBody("body_too_large", e.getMessage());
+    RequestRecord.of(ctx).failed("body_too_large");
+    Object error = body(ctx, "body_too_large", e.getMessage());
     byte[] body =
-        ctx.jsonMapper()
-            .toJsonString(error, ApiResponses.ErrorBody.class)
-            .getBytes(StandardCharsets.UTF_8);
+        ctx.jsonMapper().toJsonString(error, error.getClass()).getBytes(StandardCharsets.UTF_8);
     HttpServletResponse response = ctx.res();
     response.setStatus(413);
     response.setContentType("application/json");
@@ -84,7 +83,12 @@ final class ErrorResponses {
   }
 
   private static void unexpected(Exception e, Context ctx) {
-    LOG.error("Unexpected failure answering {} {}", ctx.method(), ctx.path(), e);
+    LOG.error(
+        "Unexpected failure answering {} {} (request {})",
+        ctx.method(),
+        ctx.path(),
+        RequestRecord.of(ctx).id(),
+        e);
     send(
         ctx,
         500,
@@ -93,10 +97,35 @@ final class ErrorResponses {
   }
 
   private static void send(Context ctx, int status, String code, String detail) {
+    RequestRecord.of(ctx).failed(code);
     if (status == 503) {
       // Every 503 here passes (models loading, memory taken by other images): say when to retry.
       ctx.header("Retry-After", "1");
     }
-    ctx.status(status).json(new ApiResponses.ErrorBody(code, detail));
+    ctx.status(isInferenceProtocol(ctx) ? inferenceProtocolStatus(status) : status)
+        .json(body(ctx, code, detail));
+  }
+
+  /** The app's {"error": code, "detail": sentence}, or the inference protocol's {"error": text}. */
+  private static Object body(Context ctx, String code, String detail) {
+    return isInferenceProtocol(ctx)
+        ? new InferenceResponses.Error(detail)
+        : new ApiResponses.ErrorBody(code, detail);
+  }
+
+  private static boolean isInferenceProtocol(Context ctx) {
+    String path = ctx.path();
+    return path.equals(InferenceProtocol.PREFIX) || path.startsWith(InferenceProtocol.PREFIX + "/");
+  }
+
+  /**
+   * The protocol answers a client's mistakes with 400, or 404 for what does not exist; the status
+   * of a method, a size or the server's state stays what it is.
+   */
+  private static int inferenceProtocolStatus(int status) {
+    return switch (status) {
+      case 404, 405, 413 -> status;
+      default -> status >= 400 && status < 500 ? 400 : status;
+    };
   }
 }

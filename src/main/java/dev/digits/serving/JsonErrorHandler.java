@@ -29,13 +29,17 @@ final class JsonErrorHandler extends ErrorHandler {
       String message,
       Throwable cause,
       Callback callback) {
+    String reason = HttpStatus.getMessage(code);
+    RequestRecord record = RequestRecord.of(request);
+    if (record != null) {
+      record.failed(code(reason));
+    }
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     SecurityHeaders.apply(response.getHeaders());
-    response.write(true, body(code, message), callback);
+    response.write(true, body(reason, message), callback);
   }
 
-  private static ByteBuffer body(int status, String message) {
-    String reason = HttpStatus.getMessage(status);
+  private static ByteBuffer body(String reason, String message) {
     String detail = message == null || message.isBlank() ? reason : message;
     return ByteBuffer.wrap(json(new ApiResponses.ErrorBody(code(reason), detail + ".")));
   }

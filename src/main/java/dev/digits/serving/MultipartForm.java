@@ -51,7 +51,7 @@ final class MultipartForm implements AutoCloseable {
   /** The bytes of the first part with one of these names, in the order given; null if none. */
   byte[] bytes(String... names) {
     for (String name : names) {
-      MultiPart.Part part = parts.getFirst(name);
+      MultiPart.Part part = first(name);
       if (part != null) {
         try {
           ByteBuffer content = Content.Source.asByteBuffer(part.getContentSource());
@@ -68,8 +68,28 @@ final class MultipartForm implements AutoCloseable {
 
   /** The text of the part with this name, or null if there is none. */
   String text(String name) {
-    MultiPart.Part part = parts.getFirst(name);
-    return part == null ? null : part.getContentAsString(StandardCharsets.UTF_8);
+    MultiPart.Part part = first(name);
+    if (part == null) {
+      return null;
+    }
+    try {
+      return part.getContentAsString(StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw malformed("the field '" + name + "' is not UTF-8 text");
+    }
+  }
+
+  /**
+   * The first part of this name, or null. Not Jetty's {@code getFirst}, which fails on a part whose
+   * Content-Disposition names no field.
+   */
+  private MultiPart.Part first(String name) {
+    for (MultiPart.Part part : parts) {
+      if (name.equals(part.getName())) {
+        return part;
+      }
+    }
+    return null;
   }
 
   @Override

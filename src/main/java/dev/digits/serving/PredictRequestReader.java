@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.util.Locale;
 
 /**
  * Turns the three accepted body formats of a prediction request into a {@link PredictRequest}: JSON
@@ -28,8 +27,9 @@ final class PredictRequestReader {
 
   /** Reads a {@code POST /api/predict} request in any of its formats. */
   PredictRequest read(Context ctx) {
-    String contentType = ctx.contentType();
-    return switch (mediaType(contentType)) {
+    // The raw header: Jetty's parsed one throws on a charset it does not know.
+    String contentType = ctx.header("Content-Type");
+    return switch (MediaType.parse(contentType).essence()) {
       case "application/json" -> fromJson(body(ctx));
       case "image/png", "image/jpeg", "application/octet-stream" ->
           new PredictRequest(
@@ -110,16 +110,6 @@ final class PredictRequestReader {
               "includeInput",
               includeInput != null ? includeInput : ctx.queryParam("includeInput")));
     }
-  }
-
-  /** "image/png; charset=..." → "image/png"; absent → "". */
-  private static String mediaType(String contentType) {
-    if (contentType == null) {
-      return "";
-    }
-    int semicolon = contentType.indexOf(';');
-    String type = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
-    return type.strip().toLowerCase(Locale.ROOT);
   }
 
   private static String string(JsonParser parser, JsonToken value, String field)

@@ -27,15 +27,12 @@ final class Recognizer {
   }
 
   /**
-   * What the named model (or the catalog's default, for {@code null} or blank) sees in the image.
+   * What the classifier sees in the image.
    *
-   * @throws UnknownModelException when the catalog has no model of that name
    * @throws PreprocessingException when the image is unreadable, too large or has no ink
    */
-  Recognition recognize(
-      ModelCatalog catalog, ImageInput image, String modelName, boolean includeInput)
+  Recognition recognize(DigitClassifier classifier, ImageInput image, boolean includeInput)
       throws PreprocessingException {
-    DigitClassifier classifier = resolve(catalog, modelName);
     long start = System.nanoTime();
     DigitImage input = image.preprocess(preprocessor);
     long preprocessed = System.nanoTime();
@@ -56,15 +53,6 @@ final class Recognizer {
     return new InkExtent(
         Math.max(1, Math.max(ink.width(), ink.height())),
         Math.max(1, Math.min(diagnostics.sourceWidth(), diagnostics.sourceHeight())));
-  }
-
-  private static DigitClassifier resolve(ModelCatalog catalog, String modelName) {
-    if (modelName == null || modelName.isBlank()) {
-      return catalog.defaultModel();
-    }
-    return catalog
-        .find(modelName)
-        .orElseThrow(() -> new UnknownModelException(modelName, catalog.names()));
   }
 
   /**

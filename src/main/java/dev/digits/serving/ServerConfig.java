@@ -2,10 +2,12 @@ package dev.digits.serving;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 import dev.digits.preprocessing.DecodingBudget;
+import dev.digits.preprocessing.PngDecoder;
 import dev.digits.preprocessing.PreprocessingLimits;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How a {@link DigitsServer} listens and what it accepts.
@@ -24,6 +26,9 @@ import java.util.Objects;
  *     503
  * @param maxConnections most connections open at once; at the limit the server stops accepting
  *     until one closes, and closes idle ones after {@link #CROWDED_IDLE_TIMEOUT}
+ * @param logFormat how each request's log line is written, or {@link LogFormat#OFF}
+ * @param logOutput where the log lines go
+ * @param pngDecoder which code decodes PNGs
  */
 public record ServerConfig(
     String host,
@@ -34,7 +39,10 @@ public record ServerConfig(
     String defaultModel,
     RequestThreads requestThreads,
     long maxArrivingBodyBytes,
-    int maxConnections) {
+    int maxConnections,
+    LogFormat logFormat,
+    Consumer<String> logOutput,
+    PngDecoder pngDecoder) {
 
   /** Port used when none is given. */
   public static final int DEFAULT_PORT = 8080;
@@ -72,6 +80,9 @@ public record ServerConfig(
     Objects.requireNonNull(preprocessing, "preprocessing");
     Objects.requireNonNull(decoding, "decoding");
     Objects.requireNonNull(requestThreads, "requestThreads");
+    Objects.requireNonNull(logFormat, "logFormat");
+    Objects.requireNonNull(logOutput, "logOutput");
+    Objects.requireNonNull(pngDecoder, "pngDecoder");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be in 0..65535, got " + port);
     }
@@ -92,19 +103,31 @@ public record ServerConfig(
   /**
    * All interfaces, port 8080, 2 MiB bodies, default image limits, half the heap for decoding
    * images, the catalog's default model, up to 64 request threads at the process's CPU priority, a
-   * quarter of the heap for bodies still arriving, {@link #defaultMaxConnections()} connections.
+   * quarter of the heap for bodies still arriving, {@link #defaultMaxConnections()} connections, no
+   * request log, the fast PNG decoder.
    */
   public static ServerConfig defaults() {
-    return new ServerConfig(
-        "0.0.0.0",
-        DEFAULT_PORT,
-        DEFAULT_MAX_REQUEST_BYTES,
-        PreprocessingLimits.DEFAULT,
-        DecodingBudget.halfTheHeap(DECODING_WAIT),
-        null,
-        new RequestThreads(DEFAULT_MAX_THREADS, DEFAULT_REQUEST_NICE),
-        Runtime.getRuntime().maxMemory() / 4,
-        defaultMaxConnections());
+    return builder().build();
+  }
+
+  /** A builder starting from {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from this configuration. */
+  public Builder toBuilder() {
+    return new Builder()
+        .address(host, port)
+        .maxRequestBytes(maxRequestBytes)
+        .preprocessing(preprocessing)
+        .decoding(decoding)
+        .defaultModel(defaultModel)
+        .requestThreads(requestThreads)
+        .maxArrivingBodyBytes(maxArrivingBodyBytes)
+        .maxConnections(maxConnections)
+        .requestLog(logFormat, logOutput)
+        .pngDecoder(pngDecoder);
   }
 
   /**
@@ -121,116 +144,115 @@ public record ServerConfig(
     return (int) Math.min(Integer.MAX_VALUE, Math.max(1, descriptors / 2));
   }
 
-  /** This configuration bound to another interface and port. */
-  public ServerConfig withAddress(String newHost, int newPort) {
-    return new ServerConfig(
-        newHost,
-        newPort,
-        maxRequestBytes,
-        preprocessing,
-        decoding,
-        defaultModel,
-        requestThreads,
-        maxArrivingBodyBytes,
-        maxConnections);
-  }
+  /**
+   * Builds a {@link ServerConfig} one setting at a time, every other setting keeping its default;
+   * {@link #build()} checks them all.
+   */
+  public static final class Builder {
+    private String host = "0.0.0.0";
+    private int port = DEFAULT_PORT;
+    private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+    private PreprocessingLimits preprocessing = PreprocessingLimits.DEFAULT;
+    private DecodingBudget decoding;
+    private String defaultModel;
+    private RequestThreads requestThreads =
+        new RequestThreads(DEFAULT_MAX_THREADS, DEFAULT_REQUEST_NICE);
+    private long maxArrivingBodyBytes = Runtime.getRuntime().maxMemory() / 4;
+    private int maxConnections = defaultMaxConnections();
+    private LogFormat logFormat = LogFormat.OFF;
+    private Consumer<String> logOutput = StandardOutput.INSTANCE;
+    private PngDecoder pngDecoder = PngDecoder.FAST;
 
-  /** This configuration with another request body limit. */
-  public ServerConfig withMaxRequestBytes(long newMaxRequestBytes) {
-    return new ServerConfig(
-        host,
-        port,
-        newMaxRequestBytes,
-        preprocessing,
-        decoding,
-        defaultModel,
-        requestThreads,
-        maxArrivingBodyBytes,
-        maxConnections);
-  }
+    private Builder() {}
 
-  /** This configuration with other image limits. */
-  public ServerConfig withPreprocessing(PreprocessingLimits newLimits) {
-    return new ServerConfig(
-        host,
-        port,
-        maxRequestBytes,
-        newLimits,
-        decoding,
-        defaultModel,
-        requestThreads,
-        maxArrivingBodyBytes,
-        maxConnections);
-  }
+    /** The interface and port to listen on. */
+    public Builder address(String newHost, int newPort) {
+      this.host = newHost;
+      this.port = newPort;
+      return this;
+    }
 
-  /** This configuration with another decoding budget. */
-  public ServerConfig withDecoding(DecodingBudget newDecoding) {
-    return new ServerConfig(
-        host,
-        port,
-        maxRequestBytes,
-        preprocessing,
-        newDecoding,
-        defaultModel,
-        requestThreads,
-        maxArrivingBodyBytes,
-        maxConnections);
-  }
+    /** The largest request body accepted. */
+    public Builder maxRequestBytes(long bytes) {
+      this.maxRequestBytes = bytes;
+      return this;
+    }
 
-  /** This configuration with another default model. */
-  public ServerConfig withDefaultModel(String newDefaultModel) {
-    return new ServerConfig(
-        host,
-        port,
-        maxRequestBytes,
-        preprocessing,
-        decoding,
-        newDefaultModel,
-        requestThreads,
-        maxArrivingBodyBytes,
-        maxConnections);
-  }
+    /** The limits on each image. */
+    public Builder preprocessing(PreprocessingLimits limits) {
+      this.preprocessing = limits;
+      return this;
+    }
 
-  /** This configuration with another limit on the bytes of bodies still arriving. */
-  public ServerConfig withMaxArrivingBodyBytes(long newMaxArrivingBodyBytes) {
-    return new ServerConfig(
-        host,
-        port,
-        maxRequestBytes,
-        preprocessing,
-        decoding,
-        defaultModel,
-        requestThreads,
-        newMaxArrivingBodyBytes,
-        maxConnections);
-  }
+    /** The memory the images being preprocessed at once may hold; by default half the heap. */
+    public Builder decoding(DecodingBudget budget) {
+      this.decoding = budget;
+      return this;
+    }
 
-  /** This configuration with other request threads. */
-  public ServerConfig withRequestThreads(RequestThreads newRequestThreads) {
-    return new ServerConfig(
-        host,
-        port,
-        maxRequestBytes,
-        preprocessing,
-        decoding,
-        defaultModel,
-        newRequestThreads,
-        maxArrivingBodyBytes,
-        maxConnections);
-  }
+    /** The model for requests that name none; null keeps the catalog's own default. */
+    public Builder defaultModel(String name) {
+      this.defaultModel = name;
+      return this;
+    }
 
-  /** This configuration with another connection limit. */
-  public ServerConfig withMaxConnections(int newMaxConnections) {
-    return new ServerConfig(
-        host,
-        port,
-        maxRequestBytes,
-        preprocessing,
-        decoding,
-        defaultModel,
-        requestThreads,
-        maxArrivingBodyBytes,
-        newMaxConnections);
+    /** Jetty's request threads. */
+    public Builder requestThreads(RequestThreads threads) {
+      this.requestThreads = threads;
+      return this;
+    }
+
+    /** The most bytes of bodies still arriving, all requests together. */
+    public Builder maxArrivingBodyBytes(long bytes) {
+      this.maxArrivingBodyBytes = bytes;
+      return this;
+    }
+
+    /** The most connections open at once. */
+    public Builder maxConnections(int connections) {
+      this.maxConnections = connections;
+      return this;
+    }
+
+    /** One line per request in this format, to standard output; none by default. */
+    public Builder logFormat(LogFormat format) {
+      this.logFormat = format;
+      return this;
+    }
+
+    /** One line per request in this format, to {@code output}. */
+    public Builder requestLog(LogFormat format, Consumer<String> output) {
+      this.logFormat = format;
+      this.logOutput = output;
+      return this;
+    }
+
+    /** The code that decodes PNGs: the fast path by default. */
+    public Builder pngDecoder(PngDecoder decoder) {
+      this.pngDecoder = decoder;
+      return this;
+    }
+
+    /**
+     * The configuration.
+     *
+     * @throws IllegalArgumentException when a setting is out of its range
+     */
+    public ServerConfig build() {
+      return new ServerConfig(
+          host,
+          port,
+          maxRequestBytes,
+          preprocessing,
+          decoding != null ? decoding : DecodingBudget.halfTheHeap(DECODING_WAIT),
+          defaultModel,
+          requestThreads,
+          maxArrivingBodyBytes,
+          maxConnections,
+          logFormat,
+          logOutput,
+          pngDecoder);
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.digits.preprocessing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.digits.preprocessing.png.PngCrafter;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
@@ -78,11 +79,11 @@ class JpegOrientationTest {
     byte[] header = {
       (byte) 0xFF, (byte) 0xE1, 0, (byte) (2 + 6 + tiff.length), 'E', 'x', 'i', 'f', 0, 0
     };
-    return PngDecoderTest.concat(header, tiff);
+    return PngCrafter.concat(header, tiff);
   }
 
   private static byte[] withSegmentAfterStart(byte[] jpeg, byte[] segment) {
-    return PngDecoderTest.concat(
+    return PngCrafter.concat(
         new byte[] {(byte) 0xFF, (byte) 0xD8}, segment, Arrays.copyOfRange(jpeg, 2, jpeg.length));
   }
 

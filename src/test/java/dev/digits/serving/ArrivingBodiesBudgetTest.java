@@ -28,7 +28,7 @@ class ArrivingBodiesBudgetTest {
   @RegisterExtension
   static final RunningServer server =
       RunningServer.forEachTest(
-          ServerConfig.defaults().withMaxRequestBytes(BODY_LIMIT).withMaxArrivingBodyBytes(BUDGET));
+          ServerConfig.builder().maxRequestBytes(BODY_LIMIT).maxArrivingBodyBytes(BUDGET).build());
 
   private final List<Socket> sockets = new ArrayList<>();
 

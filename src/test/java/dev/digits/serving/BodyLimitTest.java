@@ -28,9 +28,10 @@ class BodyLimitTest {
   @RegisterExtension
   static final RunningServer server =
       RunningServer.forTheClass(
-          ServerConfig.defaults()
-              .withMaxRequestBytes(LIMIT)
-              .withPreprocessing(new PreprocessingLimits(IMAGE_LIMIT, 4_000_000L, 4_000)));
+          ServerConfig.builder()
+              .maxRequestBytes(LIMIT)
+              .preprocessing(new PreprocessingLimits(IMAGE_LIMIT, 4_000_000L, 4_000))
+              .build());
 
   @AfterEach
   void serverStillAnswersCorrectly() {

@@ -18,7 +18,7 @@ class BusyDecodingTest {
 
   @RegisterExtension
   static final RunningServer server =
-      RunningServer.forEachTest(ServerConfig.defaults().withDecoding(BUDGET));
+      RunningServer.forEachTest(ServerConfig.builder().decoding(BUDGET).build());
 
   @Test
   void aPredictionWithoutRoomToDecodeIs503BusyUntilTheRoomIsFree() throws Exception {

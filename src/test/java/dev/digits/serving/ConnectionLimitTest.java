@@ -34,7 +34,7 @@ class ConnectionLimitTest {
   void idleConnectionsAtTheLimitAreClosedSoonAndARealClientIsAnswered() throws Exception {
     try (RunningServer server =
         RunningServer.start(
-            ServerConfig.defaults().withMaxConnections(LIMIT), FakeClassifier.catalog())) {
+            ServerConfig.builder().maxConnections(LIMIT).build(), FakeClassifier.catalog())) {
       // Twice the limit: the kernel completes every handshake, the server accepts only LIMIT.
       for (int i = 0; i < 2 * LIMIT; i++) {
         Socket socket = new Socket();
@@ -60,7 +60,7 @@ class ConnectionLimitTest {
   void belowTheLimitIdleConnectionsKeepTheUsualTimeout() throws Exception {
     try (RunningServer server =
         RunningServer.start(
-            ServerConfig.defaults().withMaxConnections(LIMIT), FakeClassifier.catalog())) {
+            ServerConfig.builder().maxConnections(LIMIT).build(), FakeClassifier.catalog())) {
       Socket socket = new Socket();
       socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
       idle.add(socket);

@@ -1,5 +1,7 @@
 package dev.digits.serving;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -97,6 +99,31 @@ class ErrorResponsesTest {
   }
 
   @Test
+  void aPartThatNamesNoFieldIsSkipped() {
+    String unnamed =
+        "--" + Multipart.BOUNDARY + "\r\nContent-Disposition: form-data\r\n\r\nnameless\r\n";
+    byte[] form =
+        (unnamed + new String(new Multipart().field("model", "fake-a").build(), US_ASCII))
+            .getBytes(US_ASCII);
+    assertError(server.post("/api/predict", Multipart.CONTENT_TYPE, form), 400, "missing_image");
+  }
+
+  @Test
+  void aFormFieldThatIsNotUtf8Is400() {
+    String form =
+        new String(
+            new Multipart()
+                .file("image", "digit.png", "image/png", TestImages.tallPng())
+                .field("model", "fake-a")
+                .build(),
+            ISO_8859_1);
+    // 0xC3 0x28: a two-byte sequence whose second byte is not a continuation.
+    byte[] notUtf8 = form.replace("\r\nfake-a\r\n", "\r\nfake-\u00C3(\r\n").getBytes(ISO_8859_1);
+    assertError(
+        server.post("/api/predict", Multipart.CONTENT_TYPE, notUtf8), 400, "invalid_multipart");
+  }
+
+  @Test
   void multipartThatCannotBeParsedIs400() {
     assertError(
         server.post("/api/predict", Multipart.CONTENT_TYPE, "no parts at all".getBytes()),
@@ -154,6 +181,43 @@ class ErrorResponsesTest {
         server.post("/api/predict", "text/plain", "a digit".getBytes(StandardCharsets.UTF_8)),
         415,
         "unsupported_media_type");
+  }
+
+  @Test
+  void unknownCharsetIs415OnEveryRoute() {
+    byte[] png = TestImages.tallPng();
+    assertError(
+        server.post("/api/predict", "image/png; charset=x", png), 415, "unsupported_charset");
+    assertError(
+        server.post("/api/predict", "application/json; charset=x", "{}".getBytes()),
+        415,
+        "unsupported_charset");
+    assertError(
+        server.post("/api/predict", "multipart/form-data; charset=x; boundary=b", png),
+        415,
+        "unsupported_charset");
+    assertError(
+        server.post("/predict", "application/json; charset=x", png), 415, "unsupported_charset");
+    assertError(
+        server.post("/api/predict", "image/png; charset=\"a b\"", png), 415, "unsupported_charset");
+  }
+
+  @Test
+  void malformedContentTypeIs400() {
+    byte[] png = TestImages.tallPng();
+    for (String type :
+        new String[] {"image/png; =", "image/png; charset=", "image", "image/png; a=\"b"}) {
+      assertError(server.post("/api/predict", type, png), 400, "invalid_content_type");
+    }
+  }
+
+  @Test
+  void contentTypeParametersTheServerDoesNotUseAreIgnored() {
+    HttpResponse<String> response =
+        server.post(
+            "/api/predict", "image/png;; name=\"digit.png\"; charset=UTF-8", TestImages.widePng());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(RunningServer.json(response).get("digit").asInt()).isEqualTo(FakeClassifier.WIDE);
   }
 
   @Test

@@ -51,7 +51,7 @@ class GracefulStopTest {
     HeldModel model = new HeldModel();
     DigitsServer server =
         new DigitsServer(
-                ServerConfig.defaults().withAddress("127.0.0.1", 0), ModelCatalog.of(model))
+                ServerConfig.builder().address("127.0.0.1", 0).build(), ModelCatalog.of(model))
             .start();
     HttpClient client = HttpClient.newHttpClient();
     CompletableFuture<HttpResponse<String>> answer =

@@ -39,7 +39,8 @@ class ModelCatalogTest {
         .hasMessageContaining("'z'");
     assertThatThrownBy(
             () ->
-                new DigitsServer(ServerConfig.defaults().withDefaultModel("z"), ModelCatalog.of(a)))
+                new DigitsServer(
+                    ServerConfig.builder().defaultModel("z").build(), ModelCatalog.of(a)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -42,7 +42,7 @@ class ModelsAndProbesTest {
 
   @Test
   void configuredDefaultModelWins() {
-    ServerConfig config = ServerConfig.defaults().withDefaultModel("fake-b");
+    ServerConfig config = ServerConfig.builder().defaultModel("fake-b").build();
     try (RunningServer server = RunningServer.start(config, FakeClassifier.catalog())) {
       assertThat(RunningServer.json(server.get("/api/models")).get("default").asText())
           .isEqualTo("fake-b");
@@ -106,6 +106,38 @@ class ModelsAndProbesTest {
       JsonNode predicted =
           RunningServer.json(server.post("/api/predict", "image/png", TestImages.tallPng()));
       assertThat(predicted.get("digit").asInt()).isEqualTo(FakeClassifier.TALL);
+    }
+  }
+
+  @Test
+  void readyWithTheDefaultModelWhileTheOthersLoad() {
+    FakeClassifier first = new FakeClassifier("fake-a", 0, 0.99);
+    FakeClassifier second = new FakeClassifier("fake-b", 1, 0.98);
+    DigitsServer digits = new DigitsServer(ServerConfig.builder().address("127.0.0.1", 0).build());
+    try (RunningServer server = RunningServer.start(digits)) {
+      assertError(server.get("/readyz"), 503, "not_ready");
+
+      digits.serveWhileLoading(ModelCatalog.of(first));
+      JsonNode ready = RunningServer.json(server.get("/readyz"));
+      assertThat(ready.get("models")).hasSize(1);
+      assertThat(ready.get("loading").asBoolean()).isTrue();
+      assertThat(server.post("/api/predict", "image/png", TestImages.tallPng()).statusCode())
+          .isEqualTo(200);
+      assertError(
+          server.post("/api/predict?model=fake-b", "image/png", TestImages.tallPng()),
+          503,
+          "not_ready");
+
+      digits.serve(ModelCatalog.of(first, second));
+      assertThat(RunningServer.json(server.get("/readyz")).get("loading").asBoolean()).isFalse();
+      JsonNode predicted =
+          RunningServer.json(
+              server.post("/api/predict?model=fake-b", "image/png", TestImages.tallPng()));
+      assertThat(predicted.get("digit").asInt()).isEqualTo(FakeClassifier.TALL + 1);
+      assertError(
+          server.post("/api/predict?model=fake-c", "image/png", TestImages.tallPng()),
+          404,
+          "unknown_model");
     }
   }
 

@@ -28,7 +28,17 @@ class PagesAndAssetsTest {
           "GET /api/models",
           "GET /api/model",
           "GET /healthz",
-          "GET /readyz");
+          "GET /readyz",
+          "GET /metrics",
+          "GET /v2",
+          "GET /v2/health/live",
+          "GET /v2/health/ready",
+          "GET /v2/models/{name}",
+          "GET /v2/models/{name}/ready",
+          "POST /v2/models/{name}/infer",
+          "GET /v2/models/{name}/versions/{version}",
+          "GET /v2/models/{name}/versions/{version}/ready",
+          "POST /v2/models/{name}/versions/{version}/infer");
 
   @RegisterExtension static final RunningServer server = RunningServer.forTheClass();
 
@@ -135,7 +145,11 @@ class PagesAndAssetsTest {
   void everyDocumentedRouteIsServed() {
     for (String route : ROUTES) {
       String[] methodAndPath = route.split(" ");
-      String path = methodAndPath[1].replace("{file}", "app.css");
+      String path =
+          methodAndPath[1]
+              .replace("{file}", "app.css")
+              .replace("{name}", "fake-a")
+              .replace("{version}", "1");
       HttpResponse<String> response =
           switch (methodAndPath[0]) {
             case "GET" -> server.get(path);

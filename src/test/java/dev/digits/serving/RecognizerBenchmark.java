@@ -113,6 +113,6 @@ public class RecognizerBenchmark {
   @Benchmark
   public Recognizer.Recognition recognize() throws PreprocessingException {
     return recognizer.recognize(
-        catalog, new ImageInput.Encoded(pngs.get(nextIndex())), null, false);
+        catalog.defaultModel(), new ImageInput.Encoded(pngs.get(nextIndex())), false);
   }
 }

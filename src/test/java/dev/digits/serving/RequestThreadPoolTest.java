@@ -44,7 +44,9 @@ class RequestThreadPoolTest {
 
   private void handleRequestsWithNice(int increment) {
     ServerConfig config =
-        ServerConfig.defaults().withRequestThreads(new ServerConfig.RequestThreads(16, increment));
+        ServerConfig.builder()
+            .requestThreads(new ServerConfig.RequestThreads(16, increment))
+            .build();
     ModelCatalog catalog = ModelCatalog.of(new NotingClassifier(new FakeClassifier("fake", 0, 1)));
     try (RunningServer server = RunningServer.start(config, catalog)) {
       for (int i = 0; i < 3; i++) {

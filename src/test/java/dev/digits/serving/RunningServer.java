@@ -61,6 +61,11 @@ final class RunningServer
     return new RunningServer(() -> new DigitsServer(local(config), loading), false).begin();
   }
 
+  /** Starts a server built by the test, which must listen on 127.0.0.1 and a free port. */
+  static RunningServer start(DigitsServer server) {
+    return new RunningServer(() -> server, false).begin();
+  }
+
   static RunningServer start(ModelCatalog catalog) {
     return start(ServerConfig.defaults(), catalog);
   }
@@ -152,10 +157,15 @@ final class RunningServer
   }
 
   static JsonNode json(HttpResponse<String> response) {
+    return json(response.body());
+  }
+
+  /** JSON text, such as a response body or a JSON log line. */
+  static JsonNode json(String text) {
     try {
-      return JSON.readTree(response.body());
+      return JSON.readTree(text);
     } catch (IOException e) {
-      throw new UncheckedIOException("not JSON: " + response.body(), e);
+      throw new UncheckedIOException("not JSON: " + text, e);
     }
   }
 
@@ -177,6 +187,6 @@ final class RunningServer
   }
 
   private static ServerConfig local(ServerConfig config) {
-    return config.withAddress("127.0.0.1", 0);
+    return config.toBuilder().address("127.0.0.1", 0).build();
   }
 }

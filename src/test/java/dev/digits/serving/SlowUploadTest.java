@@ -32,7 +32,9 @@ class SlowUploadTest {
   @RegisterExtension
   static final RunningServer server =
       RunningServer.forEachTest(
-          ServerConfig.defaults().withRequestThreads(new ServerConfig.RequestThreads(THREADS, 0)));
+          ServerConfig.builder()
+              .requestThreads(new ServerConfig.RequestThreads(THREADS, 0))
+              .build());
 
   private final List<Socket> stalled = new ArrayList<>();
 

@@ -310,7 +310,7 @@ class StudyRunTest {
     }
     try (ModelCatalog catalog = ModelCatalog.of(classifiers, null)) {
       DigitsServer server =
-          new DigitsServer(ServerConfig.defaults().withAddress("127.0.0.1", 0), catalog).start();
+          new DigitsServer(ServerConfig.builder().address("127.0.0.1", 0).build(), catalog).start();
       try {
         HttpClient client = HttpClient.newHttpClient();
         String image = "data:image/png;base64," + Base64.getEncoder().encodeToString(drawnDigit());

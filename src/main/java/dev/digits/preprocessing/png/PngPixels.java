@@ -1,4 +1,4 @@
-package dev.digits.preprocessing;
+package dev.digits.preprocessing.png;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -10,11 +10,11 @@ import java.util.Arrays;
  * without a BufferedImage in between: ImageIO's reader costs several times as much for the canvas
  * exports that make up most requests.
  */
-final class PngPixels {
+public final class PngPixels {
 
   private PngPixels() {}
 
-  static LumaImage decode(PngFile png) throws PreprocessingException {
+  public static LumaPlanes decode(PngFile png) throws PngFormatException {
     return switch (png.colourType) {
       case PngFile.GREY -> decodeGrey(png);
       case PngFile.RGB -> decodeRgb(png);
@@ -22,28 +22,28 @@ final class PngPixels {
     };
   }
 
-  private static LumaImage decodeGrey(PngFile png) throws PreprocessingException {
+  private static LumaPlanes decodeGrey(PngFile png) throws PngFormatException {
     int width = png.width;
     byte[] luma = new byte[width * png.height];
     PngScanlines.read(
         png, (y, row, offset) -> System.arraycopy(row, offset, luma, y * width, width));
-    return new LumaImage(width, png.height, luma);
+    return LumaPlanes.opaque(width, png.height, luma);
   }
 
-  private static LumaImage decodeRgb(PngFile png) throws PreprocessingException {
+  private static LumaPlanes decodeRgb(PngFile png) throws PngFormatException {
     int width = png.width;
     byte[] luma = new byte[width * png.height];
     PngScanlines.read(
         png,
         (y, row, offset) -> {
           for (int x = 0, i = offset, o = y * width; x < width; x++, i += 3, o++) {
-            luma[o] = (byte) LumaImage.luma(row[i] & 0xFF, row[i + 1] & 0xFF, row[i + 2] & 0xFF);
+            luma[o] = (byte) LumaPlanes.luma(row[i] & 0xFF, row[i + 1] & 0xFF, row[i + 2] & 0xFF);
           }
         });
-    return new LumaImage(width, png.height, luma);
+    return LumaPlanes.opaque(width, png.height, luma);
   }
 
-  private static LumaImage decodeWithAlpha(PngFile png) throws PreprocessingException {
+  private static LumaPlanes decodeWithAlpha(PngFile png) throws PngFormatException {
     if (png.colourType == PngFile.RGBA) {
       RgbaRows rows = new RgbaRows(png.width, png.height);
       PngScanlines.read(png, rows);
@@ -72,8 +72,8 @@ final class PngPixels {
           accumulate(sums, and, coverage, coveredLuma);
         });
     return sums[0] == 0xFF
-        ? new LumaImage(width, png.height, luma)
-        : new LumaImage(width, png.height, luma, alpha, sums[1], sums[2]);
+        ? LumaPlanes.opaque(width, png.height, luma)
+        : new LumaPlanes(width, png.height, luma, alpha, sums[1], sums[2], 0, 0, width, png.height);
   }
 
   private static void accumulate(long[] sums, int and, long coverage, long coveredLuma) {
@@ -85,8 +85,8 @@ final class PngPixels {
   /**
    * RGBA rows, the format of every canvas export. Most of a canvas is untouched background, a run
    * of one repeated pixel at both ends of each row: those runs are found by comparing whole pixels
-   * and bound the {@link ContentBox} that later stages confine themselves to. The planes are filled
-   * with the background once, at the first row, so that only other pixels are written one by one:
+   * and bound the content box that later stages confine themselves to. The planes are filled with
+   * the background once, at the first row, so that only other pixels are written one by one:
    * filling the runs row by row cost about a twentieth of the preprocessing. The drawing page's
    * exports are opaque although stored as RGBA, so the alpha plane is only made once a pixel that
    * is not opaque turns up.
@@ -208,15 +208,19 @@ final class PngPixels {
     }
 
     private static int lumaAt(byte[] row, int i) {
-      return LumaImage.luma(row[i] & 0xFF, row[i + 1] & 0xFF, row[i + 2] & 0xFF);
+      return LumaPlanes.luma(row[i] & 0xFF, row[i + 1] & 0xFF, row[i + 2] & 0xFF);
     }
 
-    LumaImage image() {
-      ContentBox content =
-          top < 0 ? new ContentBox(0, 0, 0, 0) : new ContentBox(left, top, right, bottom);
+    LumaPlanes image() {
+      if (top < 0) {
+        // Every pixel repeats the first: an empty box.
+        return new LumaPlanes(
+            width, height, luma, alpha, alpha == null ? 0 : coverage, coveredLuma, 0, 0, 0, 0);
+      }
       return alpha == null
-          ? new LumaImage(width, height, luma, null, 0, 0, content)
-          : new LumaImage(width, height, luma, alpha, coverage, coveredLuma, content);
+          ? new LumaPlanes(width, height, luma, null, 0, 0, left, top, right, bottom)
+          : new LumaPlanes(
+              width, height, luma, alpha, coverage, coveredLuma, left, top, right, bottom);
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.digits.preprocessing;
+package dev.digits.preprocessing.png;
 
 import java.util.Arrays;
 import java.util.zip.CRC32;
@@ -8,7 +8,7 @@ import java.util.zip.CRC32;
  * limits apply before any pixel exists), where the compressed data lies, and whether the whole file
  * is there. Critical chunks must carry a correct CRC; ancillary ones are skipped unread.
  */
-final class PngFile {
+public final class PngFile {
 
   static final int GREY = 0;
   static final int RGB = 2;
@@ -16,7 +16,7 @@ final class PngFile {
   static final int GREY_ALPHA = 4;
   static final int RGBA = 6;
 
-  private static final int SIGNATURE_LENGTH = 8;
+  private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
   private static final int IHDR = chunkType("IHDR");
   private static final int PLTE = chunkType("PLTE");
   private static final int IDAT = chunkType("IDAT");
@@ -57,6 +57,16 @@ final class PngFile {
     this.idatLengths = idatLengths;
   }
 
+  /** The width in pixels. */
+  public int width() {
+    return width;
+  }
+
+  /** The height in pixels. */
+  public int height() {
+    return height;
+  }
+
   /** Samples per pixel. */
   int channels() {
     return switch (colourType) {
@@ -72,15 +82,36 @@ final class PngFile {
    * interlaced, no colour-key transparency. That is every PNG a browser canvas exports; the rest
    * (palette, 16-bit, sub-byte, interlaced, tRNS) goes to ImageIO.
    */
-  boolean isCommonCase() {
+  public boolean isCommonCase() {
     return bitDepth == 8 && colourType != PALETTE && !interlaced && !hasTransparencyChunk;
   }
 
-  /** Parses the chunk layout; the signature must already have been recognised. */
-  static PngFile parse(byte[] data, PreprocessingLimits limits) throws PreprocessingException {
-    int pos = SIGNATURE_LENGTH;
+  /**
+   * Checks an image's declared size before anything of it is decoded, and may refuse it.
+   *
+   * @param <E> what a refusal throws
+   */
+  @FunctionalInterface
+  public interface SizeCheck<E extends Exception> {
+    void require(long width, long height) throws E;
+  }
+
+  /**
+   * Parses the signature and the chunk layout. {@code sizeCheck} sees the header's width and height
+   * before the chunks are walked.
+   *
+   * @throws PngFormatException when the file breaks the format or is truncated
+   * @throws E when the size check refuses the image
+   */
+  public static <E extends Exception> PngFile parse(byte[] data, SizeCheck<E> sizeCheck)
+      throws PngFormatException, E {
+    if (data.length < SIGNATURE.length
+        || !Arrays.equals(data, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
+      throw new PngFormatException("The data does not start with PNG's signature.");
+    }
+    int pos = SIGNATURE.length;
     if (data.length < pos + 12 + 13 || readInt(data, pos) != 13 || readInt(data, pos + 4) != IHDR) {
-      throw PreprocessingException.malformed("The PNG does not start with a complete IHDR header.");
+      throw new PngFormatException("The PNG does not start with a complete IHDR header.");
     }
     long width = readInt(data, pos + 8) & 0xFFFFFFFFL;
     long height = readInt(data, pos + 12) & 0xFFFFFFFFL;
@@ -90,7 +121,15 @@ final class PngFile {
     int filterMethod = data[pos + 19] & 0xFF;
     int interlace = data[pos + 20] & 0xFF;
     requireCrc(data, pos, 13, "IHDR");
-    limits.requireDimensions(width, height);
+    if (width == 0 || height == 0 || width > Integer.MAX_VALUE || height > Integer.MAX_VALUE) {
+      throw new PngFormatException(
+          "The PNG header declares a "
+              + width
+              + "×"
+              + height
+              + " image, which PNG does not allow.");
+    }
+    sizeCheck.require(width, height);
     requireValidHeader(bitDepth, colourType, compression, filterMethod, interlace);
 
     pos += 12 + 13;
@@ -102,12 +141,11 @@ final class PngFile {
     boolean idatClosed = false;
     while (true) {
       if (pos + 12 > data.length) {
-        throw PreprocessingException.malformed(
-            "The PNG is truncated: it ends before its IEND chunk.");
+        throw new PngFormatException("The PNG is truncated: it ends before its IEND chunk.");
       }
       int length = readInt(data, pos);
       if (length < 0 || length > data.length - pos - 12) {
-        throw PreprocessingException.malformed(
+        throw new PngFormatException(
             "The PNG is truncated or corrupt: a chunk claims "
                 + (length & 0xFFFFFFFFL)
                 + " bytes but only "
@@ -122,7 +160,7 @@ final class PngFile {
       }
       if (type == IDAT) {
         if (idatClosed) {
-          throw PreprocessingException.malformed("The PNG's IDAT chunks are not consecutive.");
+          throw new PngFormatException("The PNG's IDAT chunks are not consecutive.");
         }
         if (idatCount == idatOffsets.length) {
           idatOffsets = Arrays.copyOf(idatOffsets, idatCount * 2);
@@ -140,17 +178,17 @@ final class PngFile {
         } else if (type == TRNS) {
           hasTransparency = true;
         } else if (critical) {
-          throw PreprocessingException.malformed(
+          throw new PngFormatException(
               "The PNG contains an unknown critical chunk '" + chunkName(type) + "'.");
         }
       }
       pos += 12 + length;
     }
     if (idatCount == 0) {
-      throw PreprocessingException.malformed("The PNG contains no image data (no IDAT chunk).");
+      throw new PngFormatException("The PNG contains no image data (no IDAT chunk).");
     }
     if (colourType == PALETTE && !hasPalette) {
-      throw PreprocessingException.malformed("The palette PNG has no PLTE chunk.");
+      throw new PngFormatException("The palette PNG has no PLTE chunk.");
     }
     return new PngFile(
         data,
@@ -166,7 +204,7 @@ final class PngFile {
 
   private static void requireValidHeader(
       int bitDepth, int colourType, int compression, int filterMethod, int interlace)
-      throws PreprocessingException {
+      throws PngFormatException {
     boolean depthAllowed =
         switch (colourType) {
           case GREY ->
@@ -176,7 +214,7 @@ final class PngFile {
           default -> false;
         };
     if (!depthAllowed) {
-      throw PreprocessingException.malformed(
+      throw new PngFormatException(
           "The PNG header is invalid: colour type "
               + colourType
               + " with bit depth "
@@ -184,7 +222,7 @@ final class PngFile {
               + ".");
     }
     if (compression != 0 || filterMethod != 0 || interlace > 1) {
-      throw PreprocessingException.malformed(
+      throw new PngFormatException(
           "The PNG header is invalid: compression "
               + compression
               + ", filter method "
@@ -196,21 +234,19 @@ final class PngFile {
   }
 
   private static void requireCrc(byte[] data, int chunkStart, int length, String name)
-      throws PreprocessingException {
+      throws PngFormatException {
     CRC32 crc = new CRC32();
     crc.update(data, chunkStart + 4, length + 4);
     if ((int) crc.getValue() != readInt(data, chunkStart + 8 + length)) {
-      throw PreprocessingException.malformed(
-          "The PNG is corrupt: the " + name + " chunk fails its CRC.");
+      throw new PngFormatException("The PNG is corrupt: the " + name + " chunk fails its CRC.");
     }
   }
 
-  private static void requireLetters(int type) throws PreprocessingException {
+  private static void requireLetters(int type) throws PngFormatException {
     for (int shift = 24; shift >= 0; shift -= 8) {
       int c = (type >>> shift) & 0xFF;
       if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
-        throw PreprocessingException.malformed(
-            "The PNG is corrupt: a chunk type is not four letters.");
+        throw new PngFormatException("The PNG is corrupt: a chunk type is not four letters.");
       }
     }
   }

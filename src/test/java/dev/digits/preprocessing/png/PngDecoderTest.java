@@ -1,30 +1,27 @@
-package dev.digits.preprocessing;
+package dev.digits.preprocessing.png;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.digits.preprocessing.PreprocessingException.Reason;
+import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.geom.Rectangle2D;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Random;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** The fast path decodes what it decodes exactly as ImageIO does, and refuses broken files. */
 class PngDecoderTest {
-
-  private static final PreprocessingLimits LIMITS = PreprocessingLimits.DEFAULT;
 
   /** Rows of samples mixing smooth gradients, noise and flat runs, so every filter has work. */
   private static byte[][] samples(int width, int height, int channels, long seed) {
@@ -46,8 +43,13 @@ class PngDecoderTest {
     return rows;
   }
 
-  private static byte[][] decodeRows(byte[] png) throws PreprocessingException {
-    PngFile file = PngFile.parse(png, LIMITS);
+  /** Any size: the limits are the caller's business. */
+  static PngFile parse(byte[] png) throws PngFormatException {
+    return PngFile.parse(png, (width, height) -> {});
+  }
+
+  private static byte[][] decodeRows(byte[] png) throws PngFormatException {
+    PngFile file = parse(png);
     byte[][] rows = new byte[file.height][];
     PngScanlines.read(
         file,
@@ -118,57 +120,60 @@ class PngDecoderTest {
    */
   @Test
   void decodesACanvasExportOfChromiumLikeImageIo() throws Exception {
-    byte[] png = TestResources.bytes("chromium-canvas-export.png");
-    PngFile file = PngFile.parse(png, LIMITS);
+    byte[] png;
+    try (InputStream in = PngDecoderTest.class.getResourceAsStream("chromium-canvas-export.png")) {
+      png = in.readAllBytes();
+    }
+    PngFile file = parse(png);
     assertThat(file.isCommonCase()).isTrue();
     assertThat(file.idatOffsets).hasSizeGreaterThan(1);
 
-    LumaImage fast = PngPixels.decode(file);
-    LumaImage reference = RasterLuminance.of(ImageIO.read(new ByteArrayInputStream(png)));
+    LumaPlanes fast = PngPixels.decode(file);
 
     assertThat(decodeRows(png)).isDeepEqualTo(imageIoRows(png));
-    assertThat(fast.alpha).isNull();
-    assertThat(fast.luma).isEqualTo(reference.luma);
+    assertThat(fast.alpha()).isNull();
+    assertThat(fast.luma()).isEqualTo(ImageIoReference.planes(png).luma());
   }
 
   @Test
   void decodesPngsThatImageIoWroteWithItsAdaptiveFilters() throws Exception {
-    BufferedImage canvas =
-        DigitDrawing.draw(
-            DigitDrawing.canvas(300, 200, null),
-            DigitDrawing.Shape.ZERO,
-            new Rectangle2D.Double(80, 40, 120, 130),
-            9,
-            Color.BLUE);
     for (int type :
         new int[] {
           BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_BYTE_GRAY
         }) {
       BufferedImage image = new BufferedImage(300, 200, type);
-      image
-          .getGraphics()
-          .drawImage(
-              canvas, 0, 0, type == BufferedImage.TYPE_4BYTE_ABGR ? null : Color.WHITE, null);
-      byte[] png = DigitDrawing.png(image);
+      Graphics2D g = image.createGraphics();
+      if (type != BufferedImage.TYPE_4BYTE_ABGR) {
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 300, 200);
+      }
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setColor(Color.BLUE);
+      g.setStroke(new BasicStroke(9, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+      g.drawOval(80, 40, 120, 130);
+      g.dispose();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ImageIO.write(image, "png", out);
+      byte[] png = out.toByteArray();
 
       assertThat(decodeRows(png)).as("type %d", type).isDeepEqualTo(imageIoRows(png));
     }
   }
 
   @Test
-  void convertsPixelsToTheSameLumaAndAlphaAsTheImageIoPath() throws Exception {
+  void convertsPixelsToTheSameLumaAndAlphaAsImageIo() throws Exception {
     byte[][] rows = samples(64, 48, 4, 11);
     byte[] png = PngCrafter.png(64, 48, 8, 6, rows, new int[] {4, 1}, 2);
 
-    LumaImage fast = PngPixels.decode(PngFile.parse(png, LIMITS));
-    LumaImage reference = RasterLuminance.of(ImageIO.read(new ByteArrayInputStream(png)));
+    LumaPlanes fast = PngPixels.decode(parse(png));
+    LumaPlanes reference = ImageIoReference.planes(png);
 
-    assertThat(fast.alpha).isEqualTo(reference.alpha);
-    assertThat(fast.coverage).isEqualTo(reference.coverage);
-    assertThat(fast.coveredLuma).isEqualTo(reference.coveredLuma);
-    for (int i = 0; i < fast.luma.length; i++) {
-      if (fast.alpha[i] != 0) {
-        assertThat(fast.luma[i]).as("pixel %d", i).isEqualTo(reference.luma[i]);
+    assertThat(fast.alpha()).isEqualTo(reference.alpha());
+    assertThat(fast.coverage()).isEqualTo(reference.coverage());
+    assertThat(fast.coveredLuma()).isEqualTo(reference.coveredLuma());
+    for (int i = 0; i < fast.luma().length; i++) {
+      if (fast.alpha()[i] != 0) {
+        assertThat(fast.luma()[i]).as("pixel %d", i).isEqualTo(reference.luma()[i]);
       }
     }
   }
@@ -179,48 +184,6 @@ class PngDecoderTest {
     byte[] png = PngCrafter.png(700, 90, 8, 6, rows, new int[] {0, 1, 2, 3, 4}, 3);
 
     assertThat(decodeRows(png)).isDeepEqualTo(rows);
-  }
-
-  @Test
-  void sendsPaletteSixteenBitInterlacedAndColourKeyedPngsToImageIo() throws Exception {
-    BufferedImage drawing =
-        DigitDrawing.blackOnWhite(
-            120, DigitDrawing.Shape.SEVEN, new Rectangle2D.Double(30, 20, 60, 80), 8);
-    BufferedImage palette = new BufferedImage(120, 120, BufferedImage.TYPE_BYTE_INDEXED);
-    palette.getGraphics().drawImage(drawing, 0, 0, null);
-    BufferedImage sixteen = new BufferedImage(120, 120, BufferedImage.TYPE_USHORT_GRAY);
-    sixteen.getGraphics().drawImage(drawing, 0, 0, null);
-    byte[] interlaced = interlacedPng(drawing);
-    byte[] colourKeyed =
-        withChunkBeforeIdat(
-            DigitDrawing.png(greyCopy(drawing)),
-            PngCrafter.chunk("tRNS", new byte[] {0, (byte) 255}));
-    DigitPreprocessor preprocessor = new DigitPreprocessor(LIMITS);
-    float[] expected = preprocessor.fromImage(drawing).pixels();
-
-    for (byte[] png :
-        new byte[][] {
-          DigitDrawing.png(palette), DigitDrawing.png(sixteen), interlaced, colourKeyed
-        }) {
-      assertThat(PngFile.parse(png, LIMITS).isCommonCase()).isFalse();
-      DigitImage digit = preprocessor.fromEncoded(png);
-      assertThat(InkMeasure.meanAbsoluteDifference(digit.pixels(), expected)).isLessThan(0.02);
-    }
-  }
-
-  @Test
-  void readsTransparencyOfColourKeyedGrey() throws Exception {
-    BufferedImage drawing =
-        DigitDrawing.blackOnWhite(
-            100, DigitDrawing.Shape.ONE, new Rectangle2D.Double(50, 10, 0, 80), 8);
-    byte[] colourKeyed =
-        withChunkBeforeIdat(
-            DigitDrawing.png(greyCopy(drawing)),
-            PngCrafter.chunk("tRNS", new byte[] {0, (byte) 255}));
-
-    DigitImage digit = new DigitPreprocessor(LIMITS).fromEncoded(colourKeyed);
-
-    assertThat(digit.diagnostics().alphaUsed()).isTrue();
   }
 
   @Test
@@ -260,10 +223,11 @@ class PngDecoderTest {
     byte[] png = PngCrafter.png(10, 4, 8, 0, samples(10, 4, 1, 1), new int[] {0}, 2);
 
     assertMalformed(
-        withChunkBeforeIdat(png, PngCrafter.chunk("ABCD", new byte[3])), "unknown critical chunk");
-    int secondIdat = indexOf(png, "IDAT", indexOf(png, "IDAT", 0) + 4) - 4;
+        PngCrafter.withChunkBeforeIdat(png, PngCrafter.chunk("ABCD", new byte[3])),
+        "unknown critical chunk");
+    int secondIdat = PngCrafter.indexOf(png, "IDAT", PngCrafter.indexOf(png, "IDAT", 0) + 4) - 4;
     byte[] split =
-        concat(
+        PngCrafter.concat(
             Arrays.copyOf(png, secondIdat),
             PngCrafter.chunk("tEXt", "a\0b".getBytes()),
             Arrays.copyOfRange(png, secondIdat, png.length));
@@ -273,88 +237,46 @@ class PngDecoderTest {
   @Test
   void rejectsInvalidHeaderCombinations() {
     byte[] badDepth =
-        concat(
+        PngCrafter.concat(
             PngCrafter.SIGNATURE,
             PngCrafter.chunk("IHDR", PngCrafter.ihdr(4, 4, 3, 2, 0)),
             PngCrafter.chunk("IEND", new byte[0]));
     byte[] noPalette =
-        concat(
+        PngCrafter.concat(
             PngCrafter.SIGNATURE,
             PngCrafter.chunk("IHDR", PngCrafter.ihdr(4, 4, 8, 3, 0)),
             PngCrafter.chunk("IDAT", PngCrafter.deflate(new byte[20])),
             PngCrafter.chunk("IEND", new byte[0]));
+
     byte[] zeroWidth =
-        concat(
+        PngCrafter.concat(
             PngCrafter.SIGNATURE,
             PngCrafter.chunk("IHDR", PngCrafter.ihdr(0, 4, 8, 0, 0)),
+            PngCrafter.chunk("IEND", new byte[0]));
+    byte[] overlong =
+        PngCrafter.concat(
+            PngCrafter.SIGNATURE,
+            PngCrafter.chunk("IHDR", PngCrafter.ihdr(0x8000_0000L, 4, 8, 0, 0)),
             PngCrafter.chunk("IEND", new byte[0]));
 
     assertMalformed(badDepth, "bit depth 3");
     assertMalformed(noPalette, "PLTE");
     assertMalformed(zeroWidth, "0×4");
+    assertMalformed(overlong, "2147483648×4");
   }
 
   private static void assertMalformed(byte[] png, String messagePart) {
-    assertThatThrownBy(() -> EncodedImage.open(png, LIMITS).decode())
-        .isInstanceOf(PreprocessingException.class)
-        .hasMessageContaining(messagePart)
-        .extracting(e -> ((PreprocessingException) e).reason())
-        .isEqualTo(Reason.MALFORMED);
+    assertThatThrownBy(() -> PngPixels.decode(parse(png)))
+        .isInstanceOf(PngFormatException.class)
+        .hasMessageContaining(messagePart);
   }
 
   static byte[] replaceIdat(byte[] png, byte[] compressed) {
-    int idat = indexOf(png, "IDAT", 0) - 4;
-    int iend = indexOf(png, "IEND", 0) - 4;
-    return concat(
+    int idat = PngCrafter.indexOf(png, "IDAT", 0) - 4;
+    int iend = PngCrafter.indexOf(png, "IEND", 0) - 4;
+    return PngCrafter.concat(
         Arrays.copyOf(png, idat),
         PngCrafter.chunk("IDAT", compressed),
         Arrays.copyOfRange(png, iend, png.length));
-  }
-
-  static byte[] withChunkBeforeIdat(byte[] png, byte[] chunk) {
-    int idat = indexOf(png, "IDAT", 0) - 4;
-    return concat(Arrays.copyOf(png, idat), chunk, Arrays.copyOfRange(png, idat, png.length));
-  }
-
-  static int indexOf(byte[] data, String ascii, int from) {
-    outer:
-    for (int i = from; i <= data.length - ascii.length(); i++) {
-      for (int j = 0; j < ascii.length(); j++) {
-        if (data[i + j] != ascii.charAt(j)) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
-  }
-
-  static byte[] concat(byte[]... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] part : parts) {
-      out.writeBytes(part);
-    }
-    return out.toByteArray();
-  }
-
-  private static BufferedImage greyCopy(BufferedImage image) {
-    BufferedImage grey =
-        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-    grey.getGraphics().drawImage(image, 0, 0, null);
-    return grey;
-  }
-
-  private static byte[] interlacedPng(BufferedImage image) throws IOException {
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-      writer.setOutput(stream);
-      writer.write(null, new IIOImage(image, null, null), param);
-    } finally {
-      writer.dispose();
-    }
-    return out.toByteArray();
   }
 }

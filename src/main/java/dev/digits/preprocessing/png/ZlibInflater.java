@@ -1,5 +1,8 @@
-package dev.digits.preprocessing;
+package dev.digits.preprocessing.png;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -12,10 +15,13 @@ import java.util.Arrays;
  * the buffer is never larger than the raster the limits allow.
  *
  * <p>Strict where it matters: a bad header, block type, code, length or distance, or a stream that
- * ends before the buffer is full, is {@link PreprocessingException.Reason#MALFORMED}. The Adler-32
- * checksum is not verified: PNG's chunk CRCs already protect the compressed bytes.
+ * ends before the buffer is full, is a {@link PngFormatException}. The Adler-32 checksum is not
+ * verified: PNG's chunk CRCs already protect the compressed bytes.
  */
 final class ZlibInflater {
+  /** Eight bytes of an array as one little-endian long: byte k is {@code bytes[at + k]}. */
+  private static final VarHandle WORD =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private static final int FAST_BITS = 10;
   private static final int MAX_BITS = 15;
@@ -61,9 +67,9 @@ final class ZlibInflater {
     byte[] distanceLengths = new byte[30];
     Arrays.fill(distanceLengths, (byte) 5);
     try {
-      FIXED_LITERALS = Huffman.of(literalLengths, 288);
-      FIXED_DISTANCES = Huffman.of(distanceLengths, 30);
-    } catch (PreprocessingException e) {
+      FIXED_LITERALS = Huffman.fixed(literalLengths, 288);
+      FIXED_DISTANCES = Huffman.fixed(distanceLengths, 30);
+    } catch (PngFormatException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
@@ -93,7 +99,7 @@ final class ZlibInflater {
    * Fills {@code output} exactly from the zlib stream in {@code input[offset, offset + length)}.
    */
   static void inflate(byte[] input, int offset, int length, byte[] output)
-      throws PreprocessingException {
+      throws PngFormatException {
     inflate(input, offset, length, output, output.length);
   }
 
@@ -102,11 +108,11 @@ final class ZlibInflater {
    * {@code input[offset, offset + length)}; the rest of {@code output} is left alone.
    */
   static void inflate(byte[] input, int offset, int length, byte[] output, int outputLength)
-      throws PreprocessingException {
+      throws PngFormatException {
     new ZlibInflater(input, offset, length, output, outputLength).run();
   }
 
-  private void run() throws PreprocessingException {
+  private void run() throws PngFormatException {
     int header = (int) take(16);
     int method = header & 0x0F;
     int windowBits = (header >>> 4 & 0x0F) + 8;
@@ -130,28 +136,30 @@ final class ZlibInflater {
     }
   }
 
-  private void copyStored() throws PreprocessingException {
+  private void copyStored() throws PngFormatException {
     take(bitCount & 7);
     int length = (int) take(16);
     int complement = (int) take(16);
     if ((length ^ 0xFFFF) != complement) {
       throw malformed("a stored block's length is corrupt");
     }
-    // The bit buffer may already hold some of the block's bytes; drain it first.
-    while (length > 0 && bitCount >= 8) {
+    // The bit buffer may already hold some of the block's bytes; drain it first, but never its
+    // zero padding past the end of the input, and no further than the image needs.
+    while (length > 0 && outputPosition < outputEnd && bitCount - phantomBits >= 8) {
       emit((int) take(8));
       length--;
     }
-    if (length > inputEnd - inputPosition) {
+    // Only what the image still needs must be there, as in compressed blocks.
+    int n = Math.min(length, outputEnd - outputPosition);
+    if (n > inputEnd - inputPosition) {
       throw malformed("a stored block runs past the end of the data");
     }
-    int n = Math.min(length, outputEnd - outputPosition);
     System.arraycopy(input, inputPosition, output, outputPosition, n);
     outputPosition += n;
-    inputPosition += length;
+    inputPosition += n;
   }
 
-  private void decodeDynamicBlock() throws PreprocessingException {
+  private void decodeDynamicBlock() throws PngFormatException {
     int literalCount = (int) take(5) + 257;
     int distanceCount = (int) take(5) + 1;
     int codeLengthCount = (int) take(4) + 4;
@@ -162,7 +170,7 @@ final class ZlibInflater {
     for (int i = 0; i < codeLengthCount; i++) {
       codeLengthLengths[CODE_LENGTH_ORDER[i]] = (byte) take(3);
     }
-    Huffman codeLengths = Huffman.of(codeLengthLengths, 19);
+    Huffman codeLengths = Huffman.ofCodeLengths(codeLengthLengths);
     byte[] lengths = new byte[literalCount + distanceCount];
     for (int i = 0; i < lengths.length; ) {
       int symbol = codeLengths.decode(this);
@@ -192,13 +200,13 @@ final class ZlibInflater {
     if (lengths[256] == 0) {
       throw malformed("a block has no end-of-block code");
     }
-    Huffman literals = Huffman.of(Arrays.copyOf(lengths, literalCount), literalCount);
+    Huffman literals = Huffman.ofSymbols(Arrays.copyOf(lengths, literalCount));
     Huffman distances =
-        Huffman.of(Arrays.copyOfRange(lengths, literalCount, lengths.length), distanceCount);
+        Huffman.ofSymbols(Arrays.copyOfRange(lengths, literalCount, lengths.length));
     decodeBlock(literals, distances);
   }
 
-  private void decodeBlock(Huffman literals, Huffman distances) throws PreprocessingException {
+  private void decodeBlock(Huffman literals, Huffman distances) throws PngFormatException {
     while (true) {
       int symbol = literals.decode(this);
       if (symbol < 256) {
@@ -231,7 +239,7 @@ final class ZlibInflater {
     }
   }
 
-  private void copyMatch(int distance, int length) throws PreprocessingException {
+  private void copyMatch(int distance, int length) throws PngFormatException {
     if (distance > outputPosition) {
       throw malformed("it refers back before its start");
     }
@@ -252,7 +260,7 @@ final class ZlibInflater {
   }
 
   /** Takes {@code count} (at most 32) bits, least significant first. */
-  private long take(int count) throws PreprocessingException {
+  private long take(int count) throws PngFormatException {
     if (bitCount < count) {
       refill();
     }
@@ -269,7 +277,7 @@ final class ZlibInflater {
     return (int) bits;
   }
 
-  private void consume(int count) throws PreprocessingException {
+  private void consume(int count) throws PngFormatException {
     bits >>>= count;
     bitCount -= count;
     if (bitCount < phantomBits) {
@@ -281,7 +289,7 @@ final class ZlibInflater {
     if (inputEnd - inputPosition >= 8) {
       // As many whole bytes as fit, from one 8-byte read: refills happen about once per symbol.
       int bytes = (63 - bitCount) >>> 3;
-      long word = EightBytes.get(input, inputPosition) & (-1L >>> (64 - 8 * bytes));
+      long word = (long) WORD.get(input, inputPosition) & (-1L >>> (64 - 8 * bytes));
       bits |= word << bitCount;
       inputPosition += bytes;
       bitCount += 8 * bytes;
@@ -297,9 +305,8 @@ final class ZlibInflater {
     }
   }
 
-  private static PreprocessingException malformed(String problem) {
-    return PreprocessingException.malformed(
-        "The PNG's compressed image data is corrupt: " + problem + ".");
+  private static PngFormatException malformed(String problem) {
+    return new PngFormatException("The PNG's compressed image data is corrupt: " + problem + ".");
   }
 
   /**
@@ -322,10 +329,36 @@ final class ZlibInflater {
       symbolsByCode = new int[symbols];
     }
 
-    static Huffman of(byte[] lengths, int symbols) throws PreprocessingException {
+    /** How complete a code must be; zlib refuses the others. */
+    private enum Completeness {
+      /** The fixed codes of RFC 1951, 3.2.6: the distance code among them is incomplete. */
+      ANY,
+      /** A literal or distance code: complete, or a single code one bit long. */
+      COMPLETE_OR_ONE_BIT,
+      /** The code of the code lengths. */
+      COMPLETE
+    }
+
+    static Huffman fixed(byte[] lengths, int symbols) throws PngFormatException {
+      return of(lengths, symbols, Completeness.ANY);
+    }
+
+    static Huffman ofCodeLengths(byte[] lengths) throws PngFormatException {
+      return of(lengths, lengths.length, Completeness.COMPLETE);
+    }
+
+    static Huffman ofSymbols(byte[] lengths) throws PngFormatException {
+      return of(lengths, lengths.length, Completeness.COMPLETE_OR_ONE_BIT);
+    }
+
+    /** A code no symbol of which has a length (all zero) decodes nothing, and is allowed. */
+    private static Huffman of(byte[] lengths, int symbols, Completeness rule)
+        throws PngFormatException {
       Huffman code = new Huffman(symbols);
+      int longest = 0;
       for (int s = 0; s < symbols; s++) {
         code.countPerLength[lengths[s]]++;
+        longest = Math.max(longest, lengths[s]);
       }
       code.countPerLength[0] = 0;
       int left = 1;
@@ -334,6 +367,12 @@ final class ZlibInflater {
         if (left < 0) {
           throw malformed("a Huffman code is over-subscribed");
         }
+      }
+      boolean incompleteRefused =
+          rule == Completeness.COMPLETE
+              || (rule == Completeness.COMPLETE_OR_ONE_BIT && longest != 1);
+      if (left > 0 && longest > 0 && incompleteRefused) {
+        throw malformed("a Huffman code is incomplete");
       }
       int[] nextCode = new int[MAX_BITS + 2];
       int[] offset = new int[MAX_BITS + 2];
@@ -362,7 +401,7 @@ final class ZlibInflater {
       return code;
     }
 
-    int decode(ZlibInflater in) throws PreprocessingException {
+    int decode(ZlibInflater in) throws PngFormatException {
       int next = in.peek();
       int entry = fast[next & ((1 << FAST_BITS) - 1)];
       if (entry != 0) {

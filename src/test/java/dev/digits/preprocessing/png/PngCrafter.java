@@ -1,4 +1,4 @@
-package dev.digits.preprocessing;
+package dev.digits.preprocessing.png;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -6,10 +6,13 @@ import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
-/** Builds PNG files byte by byte, so tests control filters, chunking and header fields. */
-final class PngCrafter {
+/**
+ * Builds PNG files byte by byte, so tests control filters, chunking and header fields; public for
+ * the preprocessing tests that need hostile PNGs.
+ */
+public final class PngCrafter {
 
-  static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+  public static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
   private PngCrafter() {}
 
@@ -18,7 +21,7 @@ final class PngCrafter {
    * filtered with {@code filters[y % filters.length]}; the compressed data is split into {@code
    * idatPieces} IDAT chunks.
    */
-  static byte[] png(
+  public static byte[] png(
       int width,
       int height,
       int bitDepth,
@@ -49,7 +52,7 @@ final class PngCrafter {
     return out.toByteArray();
   }
 
-  static int channels(int colourType) {
+  public static int channels(int colourType) {
     return switch (colourType) {
       case 0, 3 -> 1;
       case 4 -> 2;
@@ -58,7 +61,7 @@ final class PngCrafter {
     };
   }
 
-  static byte[] ihdr(long width, long height, int bitDepth, int colourType, int interlace) {
+  public static byte[] ihdr(long width, long height, int bitDepth, int colourType, int interlace) {
     byte[] header = new byte[13];
     putInt(header, 0, (int) width);
     putInt(header, 4, (int) height);
@@ -68,7 +71,7 @@ final class PngCrafter {
     return header;
   }
 
-  static byte[] chunk(String type, byte[] data) {
+  public static byte[] chunk(String type, byte[] data) {
     byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
     byte[] chunk = new byte[12 + data.length];
     putInt(chunk, 0, data.length);
@@ -80,7 +83,7 @@ final class PngCrafter {
     return chunk;
   }
 
-  static byte[] deflate(byte[] raw) {
+  public static byte[] deflate(byte[] raw) {
     Deflater deflater = new Deflater();
     deflater.setInput(raw);
     deflater.finish();
@@ -91,6 +94,35 @@ final class PngCrafter {
     }
     deflater.end();
     return out.toByteArray();
+  }
+
+  /** The parts, one after the other. */
+  public static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
+  }
+
+  /** The PNG with {@code chunk} inserted before its first IDAT chunk. */
+  public static byte[] withChunkBeforeIdat(byte[] png, byte[] chunk) {
+    int idat = indexOf(png, "IDAT", 0) - 4;
+    return concat(Arrays.copyOf(png, idat), chunk, Arrays.copyOfRange(png, idat, png.length));
+  }
+
+  /** Where {@code ascii} first occurs in {@code data} from {@code from} on, or -1. */
+  static int indexOf(byte[] data, String ascii, int from) {
+    outer:
+    for (int i = from; i <= data.length - ascii.length(); i++) {
+      for (int j = 0; j < ascii.length(); j++) {
+        if (data[i + j] != ascii.charAt(j)) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   static byte[] filterRow(byte[] row, byte[] above, int filter, int bpp) {

@@ -1,5 +1,8 @@
-package dev.digits.preprocessing;
+package dev.digits.preprocessing.png;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -7,6 +10,9 @@ import java.util.Arrays;
  * each reconstructed row to a {@link Sink}.
  */
 final class PngScanlines {
+  /** Eight bytes of an array as one little-endian long: byte k is {@code bytes[at + k]}. */
+  private static final VarHandle WORD =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   /** Receives each reconstructed row; the array is reused, so copy what must outlive the call. */
   @FunctionalInterface
@@ -30,7 +36,7 @@ final class PngScanlines {
 
   private PngScanlines() {}
 
-  static void read(PngFile png, Sink sink) throws PreprocessingException {
+  static void read(PngFile png, Sink sink) throws PngFormatException {
     int bytesPerPixel = png.channels() * png.bitDepth / 8;
     int stride = png.width * bytesPerPixel;
     int rowBytes = stride + 1;
@@ -70,7 +76,7 @@ final class PngScanlines {
     return buffer;
   }
 
-  private static void inflate(PngFile png, byte[] raw, int size) throws PreprocessingException {
+  private static void inflate(PngFile png, byte[] raw, int size) throws PngFormatException {
     int[] offsets = png.idatOffsets;
     int[] lengths = png.idatLengths;
     if (offsets.length == 1) {
@@ -93,7 +99,7 @@ final class PngScanlines {
    * above} holds the previous reconstructed row's samples (all zero for the first row).
    */
   static void unfilter(byte[] row, int offset, byte[] above, int aboveOffset, int length, int bpp)
-      throws PreprocessingException {
+      throws PngFormatException {
     int filter = row[offset];
     int start = offset + 1;
     int end = start + length;
@@ -123,7 +129,7 @@ final class PngScanlines {
         }
       }
       default ->
-          throw PreprocessingException.malformed(
+          throw new PngFormatException(
               "The PNG is corrupt: unknown row filter type " + (filter & 0xFF) + ".");
     }
   }
@@ -140,10 +146,9 @@ final class PngScanlines {
     int i = start;
     int j = aboveOffset;
     for (int end = start + length - 7; i < end; i += 8, j += 8) {
-      long a = EightBytes.get(row, i);
-      long b = EightBytes.get(above, j);
-      EightBytes.set(
-          row, i, ((a & LOW_SEVEN_BITS) + (b & LOW_SEVEN_BITS)) ^ ((a ^ b) & ~LOW_SEVEN_BITS));
+      long a = (long) WORD.get(row, i);
+      long b = (long) WORD.get(above, j);
+      WORD.set(row, i, ((a & LOW_SEVEN_BITS) + (b & LOW_SEVEN_BITS)) ^ ((a ^ b) & ~LOW_SEVEN_BITS));
     }
     for (int end = start + length; i < end; i++, j++) {
       row[i] += above[j];

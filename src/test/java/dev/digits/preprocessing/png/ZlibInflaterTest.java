@@ -1,9 +1,8 @@
-package dev.digits.preprocessing;
+package dev.digits.preprocessing.png;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.digits.preprocessing.PreprocessingException.Reason;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Random;
@@ -29,7 +28,7 @@ class ZlibInflaterTest {
     return out.toByteArray();
   }
 
-  private static byte[] inflate(byte[] compressed, int size) throws PreprocessingException {
+  private static byte[] inflate(byte[] compressed, int size) throws PngFormatException {
     byte[] out = new byte[size];
     ZlibInflater.inflate(compressed, 0, compressed.length, out);
     return out;
@@ -153,17 +152,29 @@ class ZlibInflaterTest {
       }
       try {
         inflate(corrupt, data.length);
-      } catch (PreprocessingException e) {
-        assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
+      } catch (PngFormatException e) {
+        assertThat(e).hasMessageStartingWith("The PNG's compressed image data is corrupt");
       }
     }
   }
 
+  @Test
+  void inflatingIntoALargerBufferFillsOnlyWhatWasAskedFor() throws Exception {
+    byte[] data = new byte[1000];
+    Arrays.fill(data, (byte) 7);
+    byte[] compressed = deflate(data, Deflater.DEFAULT_COMPRESSION, Deflater.DEFAULT_STRATEGY);
+    byte[] buffer = new byte[1500];
+    Arrays.fill(buffer, (byte) 9);
+
+    ZlibInflater.inflate(compressed, 0, compressed.length, buffer, 1000);
+
+    assertThat(Arrays.copyOfRange(buffer, 0, 1000)).containsOnly(7);
+    assertThat(Arrays.copyOfRange(buffer, 1000, 1500)).containsOnly(9);
+  }
+
   private static void assertMalformed(ThrowingCallable call, String messagePart) {
     assertThatThrownBy(call)
-        .isInstanceOf(PreprocessingException.class)
-        .hasMessageContaining(messagePart)
-        .extracting(e -> ((PreprocessingException) e).reason())
-        .isEqualTo(Reason.MALFORMED);
+        .isInstanceOf(PngFormatException.class)
+        .hasMessageContaining(messagePart);
   }
 }
