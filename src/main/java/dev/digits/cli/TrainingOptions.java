@@ -29,7 +29,7 @@ final class TrainingOptions {
   @Option(
       names = "--epochs",
       paramLabel = "N",
-      defaultValue = "20",
+      defaultValue = "30",
       description = "Passes over the training images. Default: ${DEFAULT-VALUE}.")
   int epochs;
 

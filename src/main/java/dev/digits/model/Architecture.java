@@ -50,9 +50,9 @@ public enum Architecture {
       dropout(0.2f)),
 
   /**
-   * lean-cnn with a wider last pair (96 channels at 7×7): about half as many parameters again and a
-   * third more multiply-adds, for the network that also declines and reads real writers' pen
-   * digits.
+   * lean-cnn with a wider last pair (96 channels at 7×7): about 75 % more parameters and a third
+   * more multiply-adds. Tried as the default for the network that also declines and reads real
+   * writers' pen digits; it read them no better (docs/TRAINING.md), so it stays in the zoo.
    */
   LEAN_WIDE(
       "lean-wide",

@@ -70,8 +70,18 @@ class CalibrateCommandTest {
     assertThat(calibration.unsureThreshold()).isBetween(0.0, 0.9);
     assertThat(calibration.validation())
         .containsKeys("mnistEceBefore", "mnistEceAfter", "penDeclined");
-    assertThat(after.toBuilder().calibration(null).build())
-        .as("nothing else changes")
+    ModelMetadata.Metrics measured = after.metrics();
+    assertThat(measured.testAccuracy()).as("re-measured on the test set").isBetween(0.0, 1.0);
+    assertThat(measured.testLoss()).isPositive();
+    assertThat(measured.testAcceptedAccuracy()).isBetween(0.0, measured.testAccuracy());
+    assertThat(measured.testDeclineRate()).isBetween(0.0, 1.0);
+    assertThat(measured)
+        .as("the training figures are kept")
+        .usingRecursiveComparison()
+        .comparingOnlyFields("validationAccuracy", "epochsCompleted", "trainingSeconds")
+        .isEqualTo(before.metrics());
+    assertThat(after.toBuilder().calibration(null).metrics(before.metrics()).build())
+        .as("nothing but the calibration and the test figures changes")
         .isEqualTo(before);
   }
 
