@@ -57,42 +57,54 @@ public final class BatchClassifier {
   }
 
   /**
-   * Classifies {@code images} and hands each result to {@code results}, in order.
+   * Classifies {@code shard}'s share of {@code images} and hands each result to {@code results}, in
+   * order.
+   *
+   * <p>A forward pass's figures depend on the shape of its batch (PyTorch picks its kernels by
+   * shape), not on the other images in it. So that an image gets the same bytes whichever shard it
+   * falls in, every pass has exactly the batch size, the last one filled with blank images, and
+   * batches start at multiples of the batch size in the whole list, not in the shard: each image
+   * sits at the same place in a batch of the same shape in every run.
    *
    * @return how many images could not be read
    */
   public int classify(
-      List<InputImage> images, Consumer<Classification> results, Listener listener) {
+      List<InputImage> images, Shard shard, Consumer<Classification> results, Listener listener) {
+    int from = shard.from(images.size());
+    int to = from + shard.size(images.size());
     int failed = 0;
-    for (int from = 0; from < images.size(); from += batchSize) {
-      List<InputImage> batch = images.subList(from, Math.min(images.size(), from + batchSize));
-      for (Classification result : classifyBatch(batch)) {
+    for (int start = from; start < to; start = (start / batchSize + 1) * batchSize) {
+      int end = Math.min(to, (start / batchSize + 1) * batchSize);
+      for (Classification result : classifyBatch(images.subList(start, end), start % batchSize)) {
         results.accept(result);
         failed += result.failed() ? 1 : 0;
       }
-      listener.classified(from + batch.size(), images.size());
+      listener.classified(end - from, to - from);
     }
     return failed;
   }
 
-  private List<Classification> classifyBatch(List<InputImage> batch) {
+  /**
+   * @param offset where the images sit in their full-size batch
+   */
+  private List<Classification> classifyBatch(List<InputImage> batch, int offset) {
     List<Input> inputs = batch.parallelStream().map(this::prepare).toList();
-    List<float[]> pixels = new ArrayList<>();
-    for (Input input : inputs) {
-      if (input.error() == null) {
-        pixels.add(input.pixels());
-      }
+    List<float[]> pixels = new ArrayList<>(batchSize);
+    float[] blank = new float[DigitClassifier.PIXELS];
+    while (pixels.size() < batchSize) {
+      int i = pixels.size() - offset;
+      boolean readable = i >= 0 && i < inputs.size() && inputs.get(i).error() == null;
+      pixels.add(readable ? inputs.get(i).pixels() : blank);
     }
-    List<Prediction> predictions = pixels.isEmpty() ? List.of() : classifier.classifyAll(pixels);
+    List<Prediction> predictions = classifier.classifyAll(pixels);
     List<Classification> results = new ArrayList<>(batch.size());
-    int next = 0;
     for (int i = 0; i < batch.size(); i++) {
       Input input = inputs.get(i);
       String name = batch.get(i).name();
       if (input.error() != null) {
         results.add(Classification.failed(name, input.error()));
       } else {
-        Prediction prediction = predictions.get(next++);
+        Prediction prediction = predictions.get(offset + i);
         results.add(
             Classification.classified(name, prediction, rule.decide(prediction, input.ink())));
       }

@@ -1,6 +1,5 @@
 package dev.digits.batch;
 
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -92,17 +91,13 @@ public record Shard(int index, int count) {
     }
   }
 
-  /** This shard's share of {@code items}, in their order. */
-  public <T> List<T> of(List<T> items) {
-    int from = from(items.size());
-    return items.subList(from, from + size(items.size()));
-  }
-
-  private int from(int size) {
+  /** The position in a list of {@code size} where this shard's share starts. */
+  public int from(int size) {
     return (int) ((long) index * size / count);
   }
 
-  private int size(int size) {
+  /** How many of a list of {@code size} this shard takes. */
+  public int size(int size) {
     return (int) ((long) (index + 1) * size / count) - from(size);
   }
 

@@ -107,7 +107,7 @@ final class ClassifyCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Shard share = shard != null ? shard : Shard.fromEnvironment(environment);
     List<InputImage> all = BatchInputs.list(inputs);
-    List<InputImage> mine = share.of(all);
+    int mine = share.size(all.size());
     ModelArgument.requireExists(model);
     DjlEnvironment.configure(threads.threads);
     int unreadable;
@@ -120,11 +120,14 @@ final class ClassifyCommand implements Callable<Integer> {
       unreadable =
           new BatchClassifier(classifier, batchSize)
               .classify(
-                  mine, result -> write(out, format.line(result)), ClassifyProgress.onStderr());
+                  all,
+                  share,
+                  result -> write(out, format.line(result)),
+                  ClassifyProgress.onStderr());
     } finally {
       out.flush();
     }
-    System.err.println(summary(share, all.size(), mine.size(), unreadable));
+    System.err.println(summary(share, all.size(), mine, unreadable));
     return unreadable == 0 ? 0 : EXIT_SOME_UNREADABLE;
   }
 
