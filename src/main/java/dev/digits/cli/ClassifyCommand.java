@@ -5,10 +5,12 @@ import dev.digits.batch.BatchInputs;
 import dev.digits.batch.InputImage;
 import dev.digits.batch.OutputFormat;
 import dev.digits.batch.Shard;
+import dev.digits.io.AtomicFiles;
 import dev.digits.model.DjlEnvironment;
 import dev.digits.model.TorchClassifier;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -93,6 +95,14 @@ final class ClassifyCommand implements Callable<Integer> {
     }
   }
 
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description =
+          "Write the lines to FILE, which appears whole once all are written (standard output by"
+              + " default).")
+  Path output;
+
   @Mixin ThreadOptions threads;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -107,28 +117,38 @@ final class ClassifyCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Shard share = shard != null ? shard : Shard.fromEnvironment(environment);
     List<InputImage> all = BatchInputs.list(inputs);
-    int mine = share.size(all.size());
     ModelArgument.requireExists(model);
     DjlEnvironment.configure(threads.threads);
-    int unreadable;
-    Writer out =
-        new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+    int[] unreadable = new int[1];
     try (TorchClassifier classifier = ModelArgument.open(model)) {
+      BatchClassifier batches = new BatchClassifier(classifier, batchSize);
+      AtomicFiles.Writer lines = out -> unreadable[0] = writeLines(batches, all, share, out);
+      if (output == null) {
+        lines.writeTo(System.out);
+      } else {
+        // A pod that is killed and run again must not leave half a file for the merge to read.
+        AtomicFiles.write(output, lines);
+      }
+    }
+    System.err.println(summary(share, all.size(), share.size(all.size()), unreadable[0]));
+    return unreadable[0] == 0 ? 0 : EXIT_SOME_UNREADABLE;
+  }
+
+  /** Writes the shard's lines to {@code stream}, and says how many images could not be read. */
+  private int writeLines(
+      BatchClassifier batches, List<InputImage> all, Shard share, OutputStream stream)
+      throws IOException {
+    Writer out =
+        new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+    try {
       if (format.header() != null) {
         out.write(format.header() + "\n");
       }
-      unreadable =
-          new BatchClassifier(classifier, batchSize)
-              .classify(
-                  all,
-                  share,
-                  result -> write(out, format.line(result)),
-                  ClassifyProgress.onStderr());
+      return batches.classify(
+          all, share, result -> write(out, format.line(result)), ClassifyProgress.onStderr());
     } finally {
       out.flush();
     }
-    System.err.println(summary(share, all.size(), mine, unreadable));
-    return unreadable == 0 ? 0 : EXIT_SOME_UNREADABLE;
   }
 
   private static void write(Writer out, String line) {

@@ -138,6 +138,20 @@ class ClassifyCommandTest {
   }
 
   @Test
+  void writesTheLinesToAnOutputFileWhole(@TempDir Path out) throws IOException {
+    Path file = out.resolve("parts/part-0.jsonl");
+
+    CliRun run = CliRun.of("classify", "--output", file.toString(), idx.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).isEmpty();
+    assertThat(Files.readString(file)).isEqualTo(CliRun.of("classify", idx.toString()).out());
+    try (var left = Files.list(file.getParent())) {
+      assertThat(left).containsExactly(file);
+    }
+  }
+
+  @Test
   void namesEachIdxImageByItsIndex() {
     CliRun run = CliRun.of("classify", idx.toString());
 
