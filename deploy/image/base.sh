@@ -6,14 +6,14 @@
 # Needs root (or mmdebstrap's unshare mode) and mmdebstrap (apt-get install mmdebstrap). The
 # packages come from the sources this machine's apt uses (APT_SOURCES to choose others).
 set -euo pipefail
+# (The manual pages stay: Java's packages link theirs in as they install.)
 out=${1:?usage: base.sh OUTPUT.tar}
 sources=${APT_SOURCES:-/etc/apt/sources.list.d/debian.sources}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 mmdebstrap --variant=apt --include=openjdk-17-jre-headless \
-  --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/man/*' \
-  --dpkgopt='path-exclude=/usr/share/locale/*' \
+  --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/locale/*' \
   --customize-hook='echo "digits:x:10001:10001:digits:/nonexistent:/usr/sbin/nologin" >> "$1/etc/passwd"' \
   --customize-hook='echo "digits:x:10001:" >> "$1/etc/group"' \
   --customize-hook='rm -rf "$1"/var/lib/apt/lists/* "$1"/var/cache/apt/*' \
