@@ -102,7 +102,7 @@ public final class BatchClassifier {
       Input input = inputs.get(i);
       String name = batch.get(i).name();
       if (input.error() != null) {
-        results.add(Classification.failed(name, input.error()));
+        results.add(Classification.unreadable(name, input.error()));
       } else {
         Prediction prediction = predictions.get(offset + i);
         results.add(

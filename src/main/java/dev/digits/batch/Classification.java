@@ -31,7 +31,7 @@ public record Classification(String name, Prediction prediction, Decision decisi
     return new Classification(name, prediction, decision, null);
   }
 
-  static Classification failed(String name, String error) {
+  static Classification unreadable(String name, String error) {
     return new Classification(name, null, null, error);
   }
 
