@@ -8,7 +8,6 @@
 FROM maven:3-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml ./
-RUN mvn -B -q dependency:go-offline
 COPY src src
 COPY models models
 COPY data data

@@ -201,6 +201,27 @@ class ClassifyCommandTest {
     assertThat(run.err()).contains("digits: classified 2 images; 1 could not be read");
   }
 
+  @Test
+  void aTruncatedIdxFileGivesAnErrorLinePerImage(@TempDir Path mixed) throws IOException {
+    Path truncated =
+        IdxFiles.write(
+            mixed.resolve("truncated.idx"),
+            IdxFiles.IMAGES_MAGIC,
+            new int[] {3, 28, 28},
+            new byte[784]);
+
+    CliRun run = CliRun.of("classify", truncated.toString(), idx.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ClassifyCommand.EXIT_SOME_UNREADABLE);
+    List<JsonNode> lines = jsonLines(run.out());
+    assertThat(lines).hasSize(3 + 40);
+    assertThat(lines.subList(0, 3))
+        .extracting(line -> line.get("path").asText())
+        .containsExactly(truncated + "#0", truncated + "#1", truncated + "#2");
+    assertThat(lines.get(0).get("error").asText()).contains("truncated");
+    assertThat(lines.subList(3, 43)).allMatch(line -> line.has("digit"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"3/3", "-1/3", "1/0", "two/3", "1"})
   void aShardThatDoesNotExistIsOneLineAndExitCodeOne(String shard) {
