@@ -54,6 +54,7 @@ class LayeringTest {
               "study",
               packages("training", "evaluation", "corpus", "model", "data", "io"),
               libraries("DJL", "Jackson")),
+          layer("batch", packages("preprocessing", "model", "data", "io"), libraries("Jackson")),
           layer(
               "serving",
               packages("preprocessing", "model", "io"),
@@ -66,6 +67,7 @@ class LayeringTest {
               "cli",
               packages(
                   "benchmark",
+                  "batch",
                   "serving",
                   "study",
                   "training",
