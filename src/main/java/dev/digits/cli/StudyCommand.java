@@ -12,9 +12,13 @@ import dev.digits.study.Variant;
 import dev.digits.study.VariantResult;
 import dev.digits.training.TrainingListener;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +38,9 @@ import picocli.CommandLine.Spec;
           + " then compare them: accuracy, learning curves, weight sparsity and magnitudes,"
           + " confusion matrices and the test images each gets wrong.",
       "Writes the four models, study.json and a self-contained index.html into --output.",
-      "Ctrl-C stops after a checkpoint; the same command (or --resume) continues where it stopped."
+      "Ctrl-C stops after a checkpoint; the same command (or --resume) continues where it stopped.",
+      "With --variant, separate processes sharing --output train a variant each; the last to"
+          + " finish writes the report."
     })
 final class StudyCommand implements Callable<Integer> {
   @Mixin TrainingOptions recipe;
@@ -69,6 +75,16 @@ final class StudyCommand implements Callable<Integer> {
           "Continue the study in --output with its saved recipe; no recipe flags allowed.")
   boolean resume;
 
+  @Option(
+      names = "--variant",
+      paramLabel = "NAME",
+      split = ",",
+      description =
+          "Train only this variant (none, l1, l2, l1-l2, or its index 0-3, as a Kubernetes Indexed"
+              + " Job gives it); repeat or separate with commas. The report is written by the run"
+              + " that finds all four models in --output.")
+  List<String> variants = List.of();
+
   @Spec CommandSpec spec;
 
   @Override
@@ -93,12 +109,20 @@ final class StudyCommand implements Callable<Integer> {
       TrainingConfig config = recipe.toConfig();
       plan = new StudyPlan(config, config.l1(), config.l2(), testLimit);
     }
+    Set<Variant> toTrain = toTrain();
     DjlEnvironment.configure(threads.threads);
     MnistDataset mnist = data.load();
     System.err.println("study in " + output + ": " + plan.summary());
     StudyRunner runner = new StudyRunner(plan, mnist, output, new Progress());
     try (Interruption interruption = Interruption.onCtrlC()) {
-      Optional<StudyReport> report = runner.run(interruption::requested);
+      Optional<StudyReport> report = runner.run(toTrain, interruption::requested);
+      if (report.isEmpty() && !interruption.requested()) {
+        System.err.println(
+            "the report waits for "
+                + runner.missing().stream().map(Variant::id).collect(Collectors.joining(", "))
+                + ": the run that trains the last of them writes it");
+        return 0;
+      }
       if (report.isEmpty()) {
         System.err.println(
             "resume with the same command, or: digits study --resume --output " + output);
@@ -108,6 +132,16 @@ final class StudyCommand implements Callable<Integer> {
       print(report.get());
       return 0;
     }
+  }
+
+  /** The variants this run trains: those of --variant, else all four. */
+  private Set<Variant> toTrain() {
+    if (variants.isEmpty()) {
+      return EnumSet.allOf(Variant.class);
+    }
+    Set<Variant> chosen = EnumSet.noneOf(Variant.class);
+    variants.forEach(variant -> chosen.add(Variant.parse(variant.trim())));
+    return chosen;
   }
 
   /** The sizes of a quick study, where the user did not choose them. */

@@ -14,8 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -25,7 +28,11 @@ import java.util.function.BooleanSupplier;
  *
  * <p>The folder is the study's whole state, so a run stopped at any point continues where it
  * stopped: finished variants are recognised by their model files (and refused if their recipe is
- * not this study's), the interrupted one resumes from its checkpoint exactly.
+ * not this study's), the interrupted one resumes from its checkpoint exactly. For the same reason
+ * the variants can be trained by separate processes sharing the folder, each given its own variants
+ * ({@link #run(Set, BooleanSupplier)}): whichever finds all four model files there when it is done
+ * writes the report. Model files and the report are written atomically, so a process never reads
+ * half of another's.
  */
 public final class StudyRunner {
   /** The study's numbers. */
@@ -62,15 +69,32 @@ public final class StudyRunner {
    * @return the report, or empty when the run stopped before every variant was trained
    */
   public Optional<StudyReport> run(BooleanSupplier stopRequested) throws IOException {
+    return run(EnumSet.allOf(Variant.class), stopRequested);
+  }
+
+  /**
+   * Trains those of {@code variants} that are missing, then writes the report if the folder holds
+   * all four models by then.
+   *
+   * @return the report, or empty when the run stopped or other variants are still {@link #missing}
+   */
+  public Optional<StudyReport> run(Set<Variant> variants, BooleanSupplier stopRequested)
+      throws IOException {
     claimFolder();
     for (Variant variant : Variant.values()) {
-      if (!ensureTrained(variant, stopRequested)) {
+      if (variants.contains(variant) && !ensureTrained(variant, stopRequested)) {
         return Optional.empty();
       }
+    }
+    if (!missing().isEmpty()) {
+      return Optional.empty();
     }
     listener.analysing();
     List<VariantResult> results = new ArrayList<>();
     for (Variant variant : Variant.values()) {
+      if (!variants.contains(variant)) {
+        verified(variant, modelFile(variant)); // trained by another process: is it this study's?
+      }
       results.add(VariantResult.of(variant, modelFile(variant), data.test()));
     }
     ModelMetadata.DataProvenance trained = ModelFile.readMetadata(modelFile(Variant.NONE)).data();
@@ -86,6 +110,13 @@ public final class StudyRunner {
         folder.resolve(HTML_FILE),
         ReportPage.render(report, data.test()).getBytes(StandardCharsets.UTF_8));
     return Optional.of(report);
+  }
+
+  /** The variants whose model files are not in the folder (yet), in the study's order. */
+  public List<Variant> missing() {
+    return Arrays.stream(Variant.values())
+        .filter(variant -> !Files.exists(modelFile(variant)))
+        .toList();
   }
 
   /** The model file of a variant in the study folder. */

@@ -21,6 +21,25 @@ public enum Variant {
     this.usesL2 = usesL2;
   }
 
+  /**
+   * The variant an argument names: its {@link #id} ({@code none}, {@code l1}, {@code l2}, {@code
+   * l1-l2}) or its position in that order from 0, which a Kubernetes Indexed Job gives each pod.
+   *
+   * @throws IllegalArgumentException naming the accepted values
+   */
+  public static Variant parse(String idOrIndex) {
+    for (Variant variant : values()) {
+      if (variant.id.equals(idOrIndex) || Integer.toString(variant.ordinal()).equals(idOrIndex)) {
+        return variant;
+      }
+    }
+    throw new IllegalArgumentException(
+        "no study variant '"
+            + idOrIndex
+            + "': give none, l1, l2 or l1-l2, or its index 0 to "
+            + (values().length - 1));
+  }
+
   /** Short name used in file names, JSON and the report's filters, e.g. {@code l1-l2}. */
   public String id() {
     return id;

@@ -7,6 +7,7 @@ import dev.digits.model.DjlEnvironment;
 import dev.digits.serving.DigitsServer;
 import dev.digits.serving.ModelCatalog;
 import dev.digits.serving.ServerConfig;
+import dev.digits.study.Variant;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -33,9 +34,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -198,6 +202,36 @@ class KubernetesManifestsTest {
     outputs.forEach(output -> assertMounted(container, Path.of(output)));
     assertThat(job.getSpec().getPodFailurePolicy().getRules().get(0).getOnExitCodes().getValues())
         .contains(ClassifyCommand.EXIT_SOME_UNREADABLE, DigitsCommand.EXIT_USER_ERROR);
+    assertBoundedAndLockedDown(pod, container);
+  }
+
+  @Test
+  void theStudyJobsPodsTrainOneVariantEachIntoOneSharedFolder() {
+    Job job = parse("study-job.yaml", Job.class);
+    PodSpec pod = job.getSpec().getTemplate().getSpec();
+    Container container = pod.getContainers().get(0);
+
+    assertThat(job.getSpec().getCompletionMode()).isEqualTo("Indexed");
+    assertThat(job.getSpec().getCompletions()).isEqualTo(Variant.values().length);
+    Set<Variant> trained = EnumSet.noneOf(Variant.class);
+    Set<Path> folders = new HashSet<>();
+    for (int index = 0; index < job.getSpec().getCompletions(); index++) {
+      String podIndex = Integer.toString(index);
+      String[] args =
+          container.getArgs().stream()
+              .map(arg -> arg.replace("$(JOB_COMPLETION_INDEX)", podIndex))
+              .toArray(String[]::new);
+      CommandLine.ParseResult parsed = DigitsCommand.commandLine(Map.of()).parseArgs(args);
+      StudyCommand study = (StudyCommand) parsed.subcommand().commandSpec().userObject();
+      assertThat(study.variants).hasSize(1);
+      trained.add(Variant.parse(study.variants.get(0)));
+      folders.add(study.output);
+    }
+    assertThat(trained)
+        .as("every variant, each once")
+        .containsExactlyElementsOf(EnumSet.allOf(Variant.class));
+    assertThat(folders).as("one folder shared by every pod").hasSize(1);
+    assertMounted(container, folders.iterator().next());
     assertBoundedAndLockedDown(pod, container);
   }
 

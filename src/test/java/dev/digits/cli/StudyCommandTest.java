@@ -76,4 +76,46 @@ class StudyCommandTest {
     assertThat(run.exitCode()).isEqualTo(DigitsCommand.EXIT_USER_ERROR);
     assertThat(run.err()).contains("no study to resume in " + tmp);
   }
+
+  @Test
+  void oneVariantIsTrainedAndTheReportWaitsForTheOthers() throws Exception {
+    Path mnist = MnistFetcher.ensureAvailable(MnistCache.defaultDirectory(), FetchListener.SILENT);
+    Path out = tmp.resolve("study");
+
+    CliRun run =
+        CliRun.of(
+            "study",
+            "--quick",
+            "--arch",
+            "gap-cnn",
+            "--limit",
+            "256",
+            "--validation",
+            "200",
+            "--test-limit",
+            "100",
+            "--variant",
+            "2",
+            "--data",
+            mnist.toString(),
+            "--output",
+            out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(out.resolve("l2.model")).exists();
+    assertThat(out.resolve("none.model")).doesNotExist();
+    assertThat(out.resolve("study.json")).doesNotExist();
+    assertThat(run.err())
+        .contains("the report waits for none, l1, l1-l2: the run that trains the last of them");
+  }
+
+  @Test
+  void anUnknownVariantIsOneLineAndExitOne() {
+    CliRun run = CliRun.of("study", "--variant", "l3", "--output", tmp.toString());
+
+    assertThat(run.exitCode()).isEqualTo(DigitsCommand.EXIT_USER_ERROR);
+    assertThat(run.err())
+        .contains("no study variant 'l3': give none, l1, l2 or l1-l2, or its index 0 to 3");
+    assertThat(run.err().lines()).hasSize(1);
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.digits.TestData;
 import dev.digits.data.IdxImages;
 import dev.digits.evaluation.EvaluationResult.Mistake;
@@ -346,6 +347,50 @@ class StudyRunTest {
       grey[i] = (byte) (255 - (images.pixels()[i] & 0xFF));
     }
     return GreyPngEncoder.encode(grey, images.cols(), images.rows());
+  }
+
+  @Test
+  @Order(4)
+  void variantsTrainedBySeparateRunsGiveTheSameStudyAsOneRun() throws Exception {
+    Path shared = Files.createDirectory(folder.resolve("separately"));
+    List<Variant> order = List.of(Variant.L2, Variant.NONE, Variant.L1_L2, Variant.L1);
+    List<List<Variant>> missingAfter = new ArrayList<>();
+    Optional<StudyReport> last = Optional.empty();
+    for (Variant variant : order) {
+      // As one pod of an Indexed Job: its own runner, one variant, the folder shared.
+      StudyRunner pod = new StudyRunner(PLAN, TestData.mnist(), shared, new Events());
+      last = pod.run(Set.of(variant), () -> false);
+      missingAfter.add(pod.missing());
+      if (variant != order.get(order.size() - 1)) {
+        assertThat(last).as("no report while a variant is missing").isEmpty();
+        assertThat(shared.resolve(StudyRunner.JSON_FILE)).doesNotExist();
+      }
+    }
+
+    assertThat(missingAfter)
+        .containsExactly(
+            List.of(Variant.NONE, Variant.L1, Variant.L1_L2),
+            List.of(Variant.L1, Variant.L1_L2),
+            List.of(Variant.L1),
+            List.of());
+    assertThat(last).isPresent();
+    assertThat(withoutTimes(shared.resolve(StudyRunner.JSON_FILE)))
+        .as("the same seeds give the same study, but for times and dates")
+        .isEqualTo(withoutTimes(folder.resolve(StudyRunner.JSON_FILE)));
+    assertThat(shared.resolve(StudyRunner.HTML_FILE)).exists();
+  }
+
+  /** study.json without what differs from one run to the next: when, and how long. */
+  private static JsonNode withoutTimes(Path studyJson) throws Exception {
+    ObjectNode study = (ObjectNode) Json.mapper().readTree(studyJson.toFile());
+    study.remove("createdAt");
+    for (JsonNode variant : study.get("variants")) {
+      ((ObjectNode) variant).remove("trainingSeconds");
+      for (JsonNode epoch : variant.get("history")) {
+        ((ObjectNode) epoch).remove("seconds");
+      }
+    }
+    return study;
   }
 
   private StudyRunner runner(Events events) {
