@@ -143,15 +143,9 @@ public final class BatchClassifier {
               limits.maxEncodedBytes()));
     }
     DigitImage image = preprocessor.fromEncoded(Files.readAllBytes(file));
-    return new Input(image.pixels(), inkExtent(image.diagnostics()), null);
-  }
-
-  /** As the server measures it for the decision's "too small". */
-  private static InkExtent inkExtent(Diagnostics diagnostics) {
-    Diagnostics.InkBounds ink = diagnostics.inkBounds();
-    return new InkExtent(
-        Math.max(1, Math.max(ink.width(), ink.height())),
-        Math.max(1, Math.min(diagnostics.sourceWidth(), diagnostics.sourceHeight())));
+    Diagnostics found = image.diagnostics();
+    return new Input(
+        image.pixels(), new InkExtent(found.inkLongerSide(), found.sourceShorterSide()), null);
   }
 
   private Input idxImage(InputImage image) throws IOException {

@@ -12,6 +12,16 @@ package dev.digits.preprocessing;
 public record Diagnostics(
     Polarity polarity, int sourceWidth, int sourceHeight, InkBounds inkBounds, boolean alphaUsed) {
 
+  /** The longer side of the ink's box, at least 1: with the next, what "too small" is judged on. */
+  public int inkLongerSide() {
+    return Math.max(1, Math.max(inkBounds.width(), inkBounds.height()));
+  }
+
+  /** The shorter side of the source image, at least 1. */
+  public int sourceShorterSide() {
+    return Math.max(1, Math.min(sourceWidth, sourceHeight));
+  }
+
   /** Which way round ink and background were. */
   public enum Polarity {
     /** Pen on paper, black on a white canvas, or ink on a transparent canvas drawn dark. */

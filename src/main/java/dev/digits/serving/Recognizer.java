@@ -49,10 +49,7 @@ final class Recognizer {
 
   /** How large the ink was in the uploaded image, for the decision's "too small". */
   static InkExtent inkExtent(Diagnostics diagnostics) {
-    Diagnostics.InkBounds ink = diagnostics.inkBounds();
-    return new InkExtent(
-        Math.max(1, Math.max(ink.width(), ink.height())),
-        Math.max(1, Math.min(diagnostics.sourceWidth(), diagnostics.sourceHeight())));
+    return new InkExtent(diagnostics.inkLongerSide(), diagnostics.sourceShorterSide());
   }
 
   /**
