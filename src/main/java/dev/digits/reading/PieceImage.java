@@ -1,0 +1,55 @@
+package dev.digits.reading;
+
+import dev.digits.preprocessing.InkPicture;
+
+/**
+ * A candidate's ink cut out of the picture: only its own pieces' pixels, in its columns, on a blank
+ * margin of one pixel, ready for {@link dev.digits.preprocessing.DigitPreprocessor#fromInk}.
+ *
+ * @param ink the cut-out ink
+ * @param box where its stroke pixels lie in the picture
+ */
+record PieceImage(InkPicture ink, PixelBox box) {
+
+  /** The piece's ink, or {@code null} when it holds no stroke pixel. */
+  static PieceImage cut(Piece piece, InkComponents components, InkPicture picture) {
+    int level = InkPicture.strokeLevel();
+    int left = Integer.MAX_VALUE;
+    int top = Integer.MAX_VALUE;
+    int right = -1;
+    int bottom = -1;
+    for (int y = 0; y < picture.height(); y++) {
+      for (int x = piece.from(); x < piece.to(); x++) {
+        if (belongs(piece, components, x, y) && picture.at(x, y) >= level) {
+          left = Math.min(left, x);
+          right = Math.max(right, x);
+          top = Math.min(top, y);
+          bottom = Math.max(bottom, y);
+        }
+      }
+    }
+    if (right < 0) {
+      return null;
+    }
+    PixelBox box = new PixelBox(left, top, right - left + 1, bottom - top + 1);
+    int width = box.width() + 2;
+    int height = box.height() + 2;
+    byte[] ink = new byte[width * height];
+    // The soft edge just outside the stroke pixels' box stays with the piece.
+    for (int y = Math.max(0, top - 1); y <= Math.min(picture.height() - 1, bottom + 1); y++) {
+      for (int x = Math.max(piece.from(), left - 1);
+          x <= Math.min(piece.to() - 1, right + 1);
+          x++) {
+        if (belongs(piece, components, x, y)) {
+          ink[(y - top + 1) * width + (x - left + 1)] = (byte) picture.at(x, y);
+        }
+      }
+    }
+    return new PieceImage(InkPicture.of(width, height, ink), box);
+  }
+
+  private static boolean belongs(Piece piece, InkComponents components, int x, int y) {
+    int label = components.label(x, y);
+    return label != InkComponents.NONE && piece.labels().get(label);
+  }
+}
