@@ -13,7 +13,7 @@ import java.util.List;
  * @param atoms how many atoms there are; a reading covers atoms 0 to {@code atoms - 1} in order
  */
 record CandidatePieces(List<Piece> pieces, int atoms) {
-  /** Runs of atoms wider than this share of the cluster's height are never one digit. */
+  /** Runs of atoms wider than this share of the digits' height are never one digit. */
   static final double MAX_DIGIT_WIDTH = 1.5;
 
   /** Neighbouring clusters closer than this share of the shorter one's height may be one digit. */
@@ -26,16 +26,17 @@ record CandidatePieces(List<Piece> pieces, int atoms) {
     for (int c = 0; c < clusters.size(); c++) {
       Cluster cluster = clusters.get(c);
       PixelBox box = cluster.box();
-      List<Integer> bounds = new ArrayList<>();
-      bounds.add(box.x());
+      int height = CutCandidates.digitHeight(cluster, components, ink);
+      List<Cut> bounds = new ArrayList<>();
+      bounds.add(Cut.straight(box.x()));
       bounds.addAll(CutCandidates.of(cluster, components, ink));
-      bounds.add(box.right());
+      bounds.add(Cut.straight(box.right()));
       int last = bounds.size() - 1;
       for (int i = 0; i < last; i++) {
         for (int j = i + 1; j <= last; j++) {
           boolean whole = i == 0 && j == last;
-          int width = bounds.get(j) - bounds.get(i);
-          if (whole || j == i + 1 || width <= MAX_DIGIT_WIDTH * box.height()) {
+          int width = bounds.get(j).max() - bounds.get(i).min();
+          if (whole || j == i + 1 || width <= MAX_DIGIT_WIDTH * height) {
             pieces.add(
                 new Piece(cluster.labels(), bounds.get(i), bounds.get(j), base + i, base + j));
           }
@@ -52,7 +53,12 @@ record CandidatePieces(List<Piece> pieces, int atoms) {
         Cluster both = left.merge(right);
         int end = c + 2 < clusters.size() ? firstAtoms[c + 2] : base;
         pieces.add(
-            new Piece(both.labels(), both.box().x(), both.box().right(), firstAtoms[c], end));
+            new Piece(
+                both.labels(),
+                Cut.straight(both.box().x()),
+                Cut.straight(both.box().right()),
+                firstAtoms[c],
+                end));
       }
     }
     return new CandidatePieces(List.copyOf(pieces), base);

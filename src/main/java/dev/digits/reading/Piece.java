@@ -3,8 +3,13 @@ package dev.digits.reading;
 import java.util.BitSet;
 
 /**
- * A candidate digit: the ink of the pieces in {@code labels} between columns {@code from}
- * (inclusive) and {@code to} (exclusive). It covers the segmentation's atoms {@code firstAtom} to
- * {@code endAtom - 1}, the strips between neighbouring cut candidates.
+ * A candidate digit: the ink of the pieces in {@code labels} right of cut {@code left} and left of
+ * cut {@code right}. It covers the segmentation's atoms {@code firstAtom} to {@code endAtom - 1},
+ * the strips between neighbouring cut candidates.
  */
-record Piece(BitSet labels, int from, int to, int firstAtom, int endAtom) {}
+record Piece(BitSet labels, Cut left, Cut right, int firstAtom, int endAtom) {
+
+  boolean holds(int label, int x, int y) {
+    return label != InkComponents.NONE && labels.get(label) && x >= left.at(y) && x < right.at(y);
+  }
+}

@@ -19,8 +19,10 @@ record PieceImage(InkPicture ink, PixelBox box) {
     int right = -1;
     int bottom = -1;
     for (int y = 0; y < picture.height(); y++) {
-      for (int x = piece.from(); x < piece.to(); x++) {
-        if (belongs(piece, components, x, y) && picture.at(x, y) >= level) {
+      for (int x = Math.max(0, piece.left().at(y));
+          x < Math.min(picture.width(), piece.right().at(y));
+          x++) {
+        if (piece.holds(components.label(x, y), x, y) && picture.at(x, y) >= level) {
           left = Math.min(left, x);
           right = Math.max(right, x);
           top = Math.min(top, y);
@@ -37,19 +39,12 @@ record PieceImage(InkPicture ink, PixelBox box) {
     byte[] ink = new byte[width * height];
     // The soft edge just outside the stroke pixels' box stays with the piece.
     for (int y = Math.max(0, top - 1); y <= Math.min(picture.height() - 1, bottom + 1); y++) {
-      for (int x = Math.max(piece.from(), left - 1);
-          x <= Math.min(piece.to() - 1, right + 1);
-          x++) {
-        if (belongs(piece, components, x, y)) {
+      for (int x = Math.max(0, left - 1); x <= Math.min(picture.width() - 1, right + 1); x++) {
+        if (piece.holds(components.label(x, y), x, y)) {
           ink[(y - top + 1) * width + (x - left + 1)] = (byte) picture.at(x, y);
         }
       }
     }
     return new PieceImage(InkPicture.of(width, height, ink), box);
-  }
-
-  private static boolean belongs(Piece piece, InkComponents components, int x, int y) {
-    int label = components.label(x, y);
-    return label != InkComponents.NONE && piece.labels().get(label);
   }
 }
