@@ -54,19 +54,30 @@ class LayeringTest {
               "study",
               packages("training", "evaluation", "corpus", "model", "data", "io"),
               libraries("DJL", "Jackson")),
+          layer("reading", packages("preprocessing", "model", "io"), libraries()),
           layer(
               "serving",
-              packages("preprocessing", "model", "io"),
+              packages("reading", "preprocessing", "model", "io"),
               libraries("Javalin", "Jetty", "Micrometer", "Jackson", "JNA", "SLF4J")),
           layer(
               "benchmark",
-              packages("training", "evaluation", "corpus", "model", "data", "io"),
+              packages(
+                  "reading",
+                  "training",
+                  "evaluation",
+                  "corpus",
+                  "model",
+                  "preprocessing",
+                  "drawing",
+                  "data",
+                  "io"),
               libraries("DJL")),
           layer(
               "cli",
               packages(
                   "benchmark",
                   "serving",
+                  "reading",
                   "study",
                   "training",
                   "evaluation",

@@ -13,14 +13,14 @@ import java.util.SplittableRandom;
  * One handwritten digit as ink (0–255, row-major), cropped to its ink, ready to be set into a
  * number.
  */
-record DigitGlyph(int label, int width, int height, int[] ink) {
+public record DigitGlyph(int label, int width, int height, int[] ink) {
 
   int at(int x, int y) {
     return ink[y * width + x];
   }
 
   /** MNIST image {@code index}, scaled so its ink is {@code height} pixels tall. */
-  static DigitGlyph mnist(IdxImages images, int index, int label, int height) {
+  public static DigitGlyph mnist(IdxImages images, int index, int label, int height) {
     int side = images.cols();
     int[] pixels = new int[side * side];
     for (int i = 0; i < pixels.length; i++) {
@@ -31,7 +31,7 @@ record DigitGlyph(int label, int width, int height, int[] ink) {
   }
 
   /** A pen digit drawn on the page's canvas, its longer side {@code size} pixels. */
-  static DigitGlyph pen(PenDigit digit, int size, SplittableRandom random) {
+  public static DigitGlyph pen(PenDigit digit, int size, SplittableRandom random) {
     double pen = size * (0.06 + 0.06 * random.nextDouble());
     Drawing drawing = PenStyle.PAGE.placeAt(PenDigitDrawings.paths(digit), size, pen, random);
     BufferedImage image = CanvasPainter.paintAsExported(drawing);

@@ -10,7 +10,7 @@ import java.util.List;
  * neighbours measured from ink to ink (so a touching pair really touches), each digit's baseline
  * drifting from the last, dark ink on white paper.
  */
-final class NumberImages {
+public final class NumberImages {
   /** Blank paper around the number, in pixels. */
   static final int MARGIN = 20;
 
@@ -26,7 +26,7 @@ final class NumberImages {
    *     strokes by a pixel so the neighbours touch
    * @param drops each glyph's top relative to the first's, in pixels
    */
-  static BufferedImage compose(List<DigitGlyph> glyphs, int[] gaps, int[] drops) {
+  public static BufferedImage compose(List<DigitGlyph> glyphs, int[] gaps, int[] drops) {
     int[] lefts = new int[glyphs.size()];
     int[] tops = new int[glyphs.size()];
     int minTop = 0;
@@ -109,7 +109,7 @@ final class NumberImages {
   }
 
   /** The glyphs' labels as the number they write. */
-  static String number(List<DigitGlyph> glyphs) {
+  public static String number(List<DigitGlyph> glyphs) {
     List<String> digits = new ArrayList<>();
     glyphs.forEach(glyph -> digits.add(Integer.toString(glyph.label())));
     return String.join("", digits);
