@@ -1,6 +1,7 @@
 package dev.digits.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.Color;
@@ -62,7 +63,7 @@ class ReadApiTest {
       assertThat(digit.has("input")).isFalse();
       product *= digit.get("confidence").asDouble();
     }
-    assertThat(body.get("confidence").asDouble()).isCloseTo(product, within());
+    assertThat(body.get("confidence").asDouble()).isCloseTo(product, within(1e-5));
   }
 
   @Test
@@ -119,9 +120,5 @@ class ReadApiTest {
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(RunningServer.json(response).get("error").asText()).isEqualTo("unknown_model");
-  }
-
-  private static org.assertj.core.data.Offset<Double> within() {
-    return org.assertj.core.data.Offset.offset(1e-5);
   }
 }
