@@ -34,9 +34,15 @@ record CandidatePieces(List<Piece> pieces, int atoms) {
       int last = bounds.size() - 1;
       for (int i = 0; i < last; i++) {
         for (int j = i + 1; j <= last; j++) {
+          // Every atom is a candidate, so that some reading covers the cluster; a run of atoms
+          // only when it is no wider than a digit can be: a wider one reads as "several digits"
+          // at best, and would win when the true cuts are all missed. The whole cluster is
+          // measured against its box, not its digits' estimated height, which a 7's long bar
+          // can make far too low.
+          double width = bounds.get(j).centre() - bounds.get(i).centre();
           boolean whole = i == 0 && j == last;
-          int width = bounds.get(j).max() - bounds.get(i).min();
-          if (whole || j == i + 1 || width <= MAX_DIGIT_WIDTH * height) {
+          double limit = MAX_DIGIT_WIDTH * (whole ? box.height() : height);
+          if (j == i + 1 || width <= limit) {
             pieces.add(
                 new Piece(cluster.labels(), bounds.get(i), bounds.get(j), base + i, base + j));
           }

@@ -17,6 +17,11 @@ record Cut(int top, int[] columns) {
     return columns[i];
   }
 
+  /** Halfway between its leftmost and rightmost columns. */
+  double centre() {
+    return (min() + max()) / 2.0;
+  }
+
   int min() {
     int min = Integer.MAX_VALUE;
     for (int column : columns) {

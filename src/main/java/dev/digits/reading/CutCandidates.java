@@ -30,7 +30,7 @@ final class CutCandidates {
   static final int MAX_CUTS = 12;
 
   /** What a sideways step costs, in full-ink pixels crossed: a straight cut wins a tie. */
-  private static final double STEP_COST = 0.02;
+  private static final double STEP_COST = 0.1;
 
   private CutCandidates() {}
 
@@ -64,7 +64,7 @@ final class CutCandidates {
         break;
       }
       Cut seam = seams.get(i);
-      if (cuts.stream().allMatch(cut -> apart(seam, cut, margin))) {
+      if (cuts.stream().allMatch(cut -> apart(seam, cut, Math.max(1, margin / 2)))) {
         cuts.add(seam);
       }
     }

@@ -44,7 +44,7 @@ final class DigitGroups {
     mergeWhile(clusters, DigitGroups::shareColumns);
     int tallest = clusters.stream().mapToInt(c -> c.box().height()).max().orElse(0);
     double typicalArea = median(clusters);
-    mergeWhile(clusters, (a, b) -> isFragmentBeside(a, b, typicalArea, tallest));
+    mergeFragments(clusters, typicalArea, tallest);
     clusters.sort(Comparator.comparingDouble(c -> c.box().centreX()));
     return clusters;
   }
@@ -75,9 +75,28 @@ final class DigitGroups {
     return a.box().horizontalOverlap(b.box()) >= SHARED_COLUMNS * narrower;
   }
 
-  private static boolean isFragmentBeside(Cluster a, Cluster b, double typicalArea, int tallest) {
-    return (isFragment(a, typicalArea, tallest) || isFragment(b, typicalArea, tallest))
-        && -a.box().horizontalOverlap(b.box()) <= FRAGMENT_GAP * tallest;
+  /** Each fragment joins the nearest cluster beside it, if that is near enough. */
+  private static void mergeFragments(List<Cluster> clusters, double typicalArea, int tallest) {
+    for (int f = 0; f < clusters.size(); f++) {
+      Cluster fragment = clusters.get(f);
+      if (!isFragment(fragment, typicalArea, tallest)) {
+        continue;
+      }
+      int nearest = -1;
+      int nearestGap = Integer.MAX_VALUE;
+      for (int c = 0; c < clusters.size(); c++) {
+        int gap = -fragment.box().horizontalOverlap(clusters.get(c).box());
+        if (c != f && gap < nearestGap) {
+          nearest = c;
+          nearestGap = gap;
+        }
+      }
+      if (nearest >= 0 && nearestGap <= FRAGMENT_GAP * tallest) {
+        clusters.set(nearest, clusters.get(nearest).merge(fragment));
+        clusters.remove(f);
+        f = -1;
+      }
+    }
   }
 
   private static boolean isFragment(Cluster cluster, double typicalArea, int tallest) {

@@ -1,5 +1,6 @@
 package dev.digits.reading;
 
+import dev.digits.model.Decision;
 import dev.digits.model.DecisionRule;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.InkExtent;
@@ -20,6 +21,9 @@ import java.util.Objects;
  * any number of threads.
  */
 public final class NumberReader {
+  /** A piece under this share of the tallest digit's height may be a stray mark. */
+  static final double STRAY_HEIGHT = 0.5;
+
   private final DigitPreprocessor preprocessor;
 
   public NumberReader(DigitPreprocessor preprocessor) {
@@ -65,9 +69,17 @@ public final class NumberReader {
     }
     DecisionRule rule = DecisionRule.of(classifier.metadata());
     int shorterSide = Math.max(1, Math.min(ink.width(), ink.height()));
+    List<Integer> chosen =
+        SegmentationSearch.best(candidates.pieces(), confidences, candidates.atoms());
+    int tallest =
+        chosen.stream()
+            .filter(p -> byPiece[p] != null)
+            .mapToInt(p -> cut.get(p).box().height())
+            .max()
+            .orElse(0);
     List<ReadDigit> digits = new ArrayList<>();
-    for (int p : SegmentationSearch.best(candidates.pieces(), confidences, candidates.atoms())) {
-      if (byPiece[p] == null) {
+    for (int p : chosen) {
+      if (byPiece[p] == null || isStray(byPiece[p], rule, cut.get(p).box(), tallest)) {
         continue;
       }
       PixelBox box = cut.get(p).box();
@@ -81,6 +93,16 @@ public final class NumberReader {
         batch.size(),
         (preprocessed - start) / 1_000,
         (inferred - preprocessed) / 1_000);
+  }
+
+  /**
+   * Whether a piece is a stray mark rather than a digit: much shorter than the tallest digit and
+   * declined as not a digit (a detached stroke too far from any digit to join it, a dot).
+   */
+  private static boolean isStray(
+      Prediction prediction, DecisionRule rule, PixelBox box, int tallest) {
+    return box.height() < STRAY_HEIGHT * tallest
+        && rule.decide(prediction, null).reason() == Decision.Reason.NOT_A_DIGIT;
   }
 
   /** The piece as the model's input, or {@code null} when it is only specks. */
