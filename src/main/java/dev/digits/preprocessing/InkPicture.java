@@ -47,6 +47,11 @@ public final class InkPicture {
     return image.at(x, y);
   }
 
+  /** A copy of all the ink, row-major, one unsigned byte a pixel: for a pass over every pixel. */
+  public byte[] copyOfInk() {
+    return image.ink().clone();
+  }
+
   /** Ink from which a pixel belongs to a digit's strokes rather than their soft edge. */
   public static int strokeLevel() {
     return InkRegionFinder.BOX_LEVEL;

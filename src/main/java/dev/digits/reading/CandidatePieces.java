@@ -26,10 +26,11 @@ record CandidatePieces(List<Piece> pieces, int atoms) {
     for (int c = 0; c < clusters.size(); c++) {
       Cluster cluster = clusters.get(c);
       PixelBox box = cluster.box();
-      int height = CutCandidates.digitHeight(cluster, components, ink);
+      double[][] clusterInk = CutCandidates.inkOf(cluster, components, ink);
+      int height = CutCandidates.digitHeight(clusterInk);
       List<Cut> bounds = new ArrayList<>();
       bounds.add(Cut.straight(box.x()));
-      bounds.addAll(CutCandidates.of(cluster, components, ink));
+      bounds.addAll(CutCandidates.of(cluster, clusterInk, height));
       bounds.add(Cut.straight(box.right()));
       int last = bounds.size() - 1;
       for (int i = 0; i < last; i++) {
@@ -44,7 +45,7 @@ record CandidatePieces(List<Piece> pieces, int atoms) {
           double limit = MAX_DIGIT_WIDTH * (whole ? box.height() : height);
           if (j == i + 1 || width <= limit) {
             pieces.add(
-                new Piece(cluster.labels(), bounds.get(i), bounds.get(j), base + i, base + j));
+                new Piece(cluster.labels(), box, bounds.get(i), bounds.get(j), base + i, base + j));
           }
         }
       }
@@ -61,6 +62,7 @@ record CandidatePieces(List<Piece> pieces, int atoms) {
         pieces.add(
             new Piece(
                 both.labels(),
+                both.box(),
                 Cut.straight(both.box().x()),
                 Cut.straight(both.box().right()),
                 firstAtoms[c],

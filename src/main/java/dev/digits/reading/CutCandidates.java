@@ -15,8 +15,11 @@ import java.util.stream.IntStream;
  * is for the classifier to say ({@link SegmentationSearch}).
  */
 final class CutCandidates {
-  /** Clusters narrower than this share of their digits' height are one digit, never cut. */
-  static final double MIN_SPLIT_WIDTH = 0.6;
+  /**
+   * Clusters narrower than this share of their height are one digit, never cut: each candidate
+   * costs a normalization and a place in the batch, and a lone digit is rarely this wide.
+   */
+  static final double MIN_SPLIT_WIDTH = 0.8;
 
   /** No cut closer than this share of the digits' height to the cluster's sides or another cut. */
   static final double MIN_PART = 0.1;
@@ -29,28 +32,42 @@ final class CutCandidates {
 
   static final int MAX_CUTS = 12;
 
+  /** Rows per digit of the grid the cuts are searched on. */
+  static final int COARSE_ROWS = 40;
+
   /** What a sideways step costs, in full-ink pixels crossed: a straight cut wins a tie. */
   private static final double STEP_COST = 0.1;
 
   private CutCandidates() {}
 
   /** The cuts to try, left to right; none for a cluster as narrow as one digit. */
-  static List<Cut> of(Cluster cluster, InkComponents components, InkPicture ink) {
+  static List<Cut> of(Cluster cluster, double[][] cost, int height) {
     PixelBox box = cluster.box();
-    double[][] cost = inkOf(cluster, components, ink);
-    int height = digitHeight(cost);
-    if (box.width() < MIN_SPLIT_WIDTH * height) {
+    if (box.width() < MIN_SPLIT_WIDTH * box.height()) {
       return List.of();
     }
     int margin = Math.max(1, (int) Math.round(MIN_PART * height));
     int stray = Math.max(1, (int) Math.round(MAX_STRAY * height));
     int expected = Math.max(1, (int) Math.round(box.width() / (DIGIT_WIDTH * height)));
     int wanted = Math.min(MAX_CUTS, 2 * expected + 1);
+    // The paths are searched on a grid of about COARSE_ROWS rows per digit: the cost grows with
+    // the square of the resolution, and a cut a few pixels off still parts the same strokes.
+    int block = Math.max(1, height / COARSE_ROWS);
+    double[][] coarse = coarsened(cost, block);
+    int coarseMargin = Math.max(1, margin / block);
+    int coarseStray = Math.max(1, stray / block);
+    int coarseWidth = coarse[0].length;
     List<Cut> seams = new ArrayList<>();
     List<Double> costs = new ArrayList<>();
-    for (int column = margin; column < box.width() - margin; column++) {
+    for (int column = coarseMargin; column < coarseWidth - coarseMargin; column++) {
       double[] seamCost = new double[1];
-      seams.add(seam(cost, column, stray, margin, box, seamCost));
+      int[] path = seam(coarse, column, coarseStray, coarseMargin, seamCost);
+      int[] columns = new int[box.height()];
+      for (int y = 0; y < columns.length; y++) {
+        int x = path[Math.min(path.length - 1, y / block)] * block + block / 2;
+        columns[y] = box.x() + Math.max(margin, Math.min(box.width() - margin, x));
+      }
+      seams.add(new Cut(box.y(), columns));
       costs.add(seamCost[0]);
     }
     List<Integer> order =
@@ -77,11 +94,7 @@ final class CutCandidates {
    * tallest (the three-quarter quantile). Not the cluster's height, which a baseline drifting
    * across touching digits inflates.
    */
-  static int digitHeight(Cluster cluster, InkComponents components, InkPicture ink) {
-    return digitHeight(inkOf(cluster, components, ink));
-  }
-
-  private static int digitHeight(double[][] ink) {
+  static int digitHeight(double[][] ink) {
     int width = ink.length == 0 ? 0 : ink[0].length;
     int[] extents = new int[width];
     for (int x = 0; x < width; x++) {
@@ -115,7 +128,7 @@ final class CutCandidates {
   }
 
   /** The cluster's ink, 0 to 1, in its box: what a cut through each pixel crosses. */
-  private static double[][] inkOf(Cluster cluster, InkComponents components, InkPicture ink) {
+  static double[][] inkOf(Cluster cluster, InkComponents components, InkPicture ink) {
     PixelBox box = cluster.box();
     double[][] cost = new double[box.height()][box.width()];
     for (int y = 0; y < box.height(); y++) {
@@ -129,15 +142,28 @@ final class CutCandidates {
     return cost;
   }
 
+  /** The ink averaged over blocks of {@code block × block} pixels. */
+  private static double[][] coarsened(double[][] ink, int block) {
+    int rows = (ink.length + block - 1) / block;
+    int columns = (ink[0].length + block - 1) / block;
+    double[][] coarse = new double[rows][columns];
+    for (int y = 0; y < ink.length; y++) {
+      for (int x = 0; x < ink[0].length; x++) {
+        coarse[y / block][x / block] += ink[y][x] / (block * block);
+      }
+    }
+    return coarse;
+  }
+
   /**
-   * The cheapest path from top to bottom within {@code stray} columns of {@code column} (and {@code
-   * margin} from the box's sides), by dynamic programming row by row.
+   * The cheapest path from top to bottom of the grid within {@code stray} columns of {@code column}
+   * (and {@code margin} from its sides), by dynamic programming row by row: its column on each row.
    */
-  private static Cut seam(
-      double[][] cost, int column, int stray, int margin, PixelBox box, double[] total) {
+  private static int[] seam(double[][] cost, int column, int stray, int margin, double[] total) {
     int rows = cost.length;
+    int width = cost[0].length;
     int from = Math.max(margin, column - stray);
-    int to = Math.min(box.width() - margin, column + stray + 1);
+    int to = Math.min(width - margin, column + stray + 1);
     int span = to - from;
     double[][] best = new double[rows][span];
     int[][] step = new int[rows][span];
@@ -171,9 +197,9 @@ final class CutCandidates {
     total[0] = best[rows - 1][end];
     int[] columns = new int[rows];
     for (int y = rows - 1, x = end; y >= 0; y--) {
-      columns[y] = box.x() + from + x;
+      columns[y] = from + x;
       x += step[y][x];
     }
-    return new Cut(box.y(), columns);
+    return columns;
   }
 }

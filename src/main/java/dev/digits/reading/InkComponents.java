@@ -34,12 +34,13 @@ final class InkComponents {
     int width = ink.width();
     int height = ink.height();
     int level = InkPicture.strokeLevel();
+    byte[] values = ink.copyOfInk();
     int[] labels = new int[width * height];
     Arrays.fill(labels, NONE);
     List<Component> components = new ArrayList<>();
     int[] stack = new int[width * height];
     for (int start = 0; start < labels.length; start++) {
-      if (labels[start] != NONE || ink.at(start % width, start / width) < level) {
+      if ((values[start] & 0xFF) < level || labels[start] != NONE) {
         continue;
       }
       int label = components.size();
@@ -68,7 +69,7 @@ final class InkComponents {
               continue;
             }
             int n = ny * width + nx;
-            if (labels[n] == NONE && ink.at(nx, ny) >= level) {
+            if (labels[n] == NONE && (values[n] & 0xFF) >= level) {
               labels[n] = label;
               stack[size++] = n;
             }
@@ -78,16 +79,16 @@ final class InkComponents {
       components.add(
           new Component(label, new PixelBox(left, top, right - left + 1, bottom - top + 1), area));
     }
-    attachFringes(ink, labels, width, height);
+    attachFringes(values, labels, width, height);
     return new InkComponents(width, height, labels, List.copyOf(components));
   }
 
   /** Gives each faint pixel the piece of a stroke pixel beside it, if any. */
-  private static void attachFringes(InkPicture ink, int[] labels, int width, int height) {
+  private static void attachFringes(byte[] ink, int[] labels, int width, int height) {
     int level = InkPicture.strokeLevel();
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {
-        int value = ink.at(x, y);
+        int value = ink[y * width + x] & 0xFF;
         if (value == 0 || value >= level) {
           continue;
         }
@@ -98,7 +99,7 @@ final class InkComponents {
             int ny = y + dy;
             if (nx >= 0 && ny >= 0 && nx < width && ny < height) {
               int n = ny * width + nx;
-              if (ink.at(nx, ny) >= level && labels[n] != NONE) {
+              if ((ink[n] & 0xFF) >= level && labels[n] != NONE) {
                 labels[y * width + x] = labels[n];
                 break search;
               }

@@ -18,10 +18,11 @@ record PieceImage(InkPicture ink, PixelBox box) {
     int top = Integer.MAX_VALUE;
     int right = -1;
     int bottom = -1;
-    for (int y = 0; y < picture.height(); y++) {
-      for (int x = Math.max(0, piece.left().at(y));
-          x < Math.min(picture.width(), piece.right().at(y));
-          x++) {
+    PixelBox within = piece.within();
+    for (int y = within.y(); y < within.bottom(); y++) {
+      int from = Math.max(within.x(), piece.left().at(y));
+      int to = Math.min(within.right(), piece.right().at(y));
+      for (int x = from; x < to; x++) {
         if (piece.holds(components.label(x, y), x, y) && picture.at(x, y) >= level) {
           left = Math.min(left, x);
           right = Math.max(right, x);
