@@ -36,6 +36,8 @@ class NumberModeTest extends BrowserTestBase {
   private void chooseNumberMode() {
     browser.findElement(By.cssSelector("input[name=mode][value=number]")).click();
     waitUntil(() -> (Boolean) script("return document.querySelector('.app.number-mode') !== null"));
+    // The switch is below the pad: clicking it may have scrolled the pad out of view.
+    script("document.activeElement.blur(); scrollTo(0, 0)");
   }
 
   /** Writes a digit's strokes into the wide pad, its square {@code left} of the pad's width in. */
