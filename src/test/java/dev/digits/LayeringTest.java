@@ -54,6 +54,7 @@ class LayeringTest {
               "study",
               packages("training", "evaluation", "corpus", "model", "data", "io"),
               libraries("DJL", "Jackson")),
+          layer("batch", packages("preprocessing", "model", "data", "io"), libraries("Jackson")),
           layer("reading", packages("preprocessing", "model", "io"), libraries()),
           layer(
               "serving",
@@ -76,6 +77,7 @@ class LayeringTest {
               "cli",
               packages(
                   "benchmark",
+                  "batch",
                   "serving",
                   "reading",
                   "study",

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
       ReadCommand.class,
       InfoCommand.class,
       CalibrateCommand.class,
+      ClassifyCommand.class,
       StudyCommand.class,
       ServeCommand.class,
       BenchmarkCommand.class,
@@ -66,6 +67,8 @@ public final class DigitsCommand implements Runnable {
     commandLine.setParameterExceptionHandler(DigitsCommand::handleBadArguments);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     EnvironmentDefaults.install(commandLine.getSubcommands().get("serve"), environment);
+    ((ClassifyCommand) commandLine.getSubcommands().get("classify").getCommand()).environment =
+        environment;
     return commandLine;
   }
 
