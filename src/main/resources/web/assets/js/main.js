@@ -132,7 +132,8 @@ function showBoxes(reading) {
     });
     numberBoxes.append(box);
   });
-  markBox(reading.digits.findIndex((digit) => digit.accepted === false));
+  // The result shows the first declined digit in detail, or else the first one: so does the pad.
+  markBox(Math.max(0, reading.digits.findIndex((digit) => digit.accepted === false)));
 }
 
 function markBox(index) {
