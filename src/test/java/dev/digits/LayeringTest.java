@@ -55,13 +55,23 @@ class LayeringTest {
               packages("training", "evaluation", "corpus", "model", "data", "io"),
               libraries("DJL", "Jackson")),
           layer("batch", packages("preprocessing", "model", "data", "io"), libraries("Jackson")),
+          layer("reading", packages("preprocessing", "model", "io"), libraries()),
           layer(
               "serving",
-              packages("preprocessing", "model", "io"),
+              packages("reading", "preprocessing", "model", "io"),
               libraries("Javalin", "Jetty", "Micrometer", "Jackson", "JNA", "SLF4J")),
           layer(
               "benchmark",
-              packages("training", "evaluation", "corpus", "model", "data", "io"),
+              packages(
+                  "reading",
+                  "training",
+                  "evaluation",
+                  "corpus",
+                  "model",
+                  "preprocessing",
+                  "drawing",
+                  "data",
+                  "io"),
               libraries("DJL")),
           layer(
               "cli",
@@ -69,6 +79,7 @@ class LayeringTest {
                   "benchmark",
                   "batch",
                   "serving",
+                  "reading",
                   "study",
                   "training",
                   "evaluation",

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       TrainingBenchmarkCommand.class,
       HttpBenchmarkCommand.class,
+      NumbersBenchmarkCommand.class,
       CommandLine.HelpCommand.class
     })
 final class BenchmarkCommand implements Runnable {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
       DataCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
+      ReadCommand.class,
       InfoCommand.class,
       CalibrateCommand.class,
       ClassifyCommand.class,

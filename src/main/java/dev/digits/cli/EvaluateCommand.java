@@ -204,7 +204,7 @@ final class EvaluateCommand implements Callable<Integer> {
    * The bundled pen digits the model never trained on: its validation writers', or all of them for
    * a model trained without pen digits.
    */
-  private static List<PenDigit> unseenPenDigits(ModelMetadata metadata) throws IOException {
+  static List<PenDigit> unseenPenDigits(ModelMetadata metadata) throws IOException {
     PenDigits bundled = PenDigits.bundled();
     ModelMetadata.PenDigitProvenance provenance =
         metadata.data() == null ? null : metadata.data().penDigits();

@@ -107,6 +107,71 @@ public final class DigitPreprocessor {
         (long) image.getWidth() * image.getHeight(), () -> RasterLuminance.of(image));
   }
 
+  /**
+   * The ink of a PNG or JPEG file, for a caller that finds the digits in it itself (a number of
+   * several digits): decoded, polarity found and background removed exactly as {@link #fromEncoded}
+   * does before it crops.
+   *
+   * @throws PreprocessingException as {@link #fromEncoded}
+   */
+  public InkPicture inkFromEncoded(byte[] encoded) throws PreprocessingException {
+    Objects.requireNonNull(encoded, "encoded");
+    EncodedImage image = EncodedImage.open(encoded, limits, pngDecoder);
+    return inkWithRoom(image.pixels(), image::decode);
+  }
+
+  /**
+   * {@link #inkFromEncoded} of a data URL.
+   *
+   * @throws PreprocessingException as {@link #fromDataUrl}
+   */
+  public InkPicture inkFromDataUrl(String dataUrl) throws PreprocessingException {
+    Objects.requireNonNull(dataUrl, "dataUrl");
+    return inkFromEncoded(DataUrl.decode(dataUrl, limits));
+  }
+
+  /**
+   * {@link #inkFromEncoded} of an image already in memory.
+   *
+   * @throws PreprocessingException as {@link #fromImage}
+   */
+  public InkPicture inkFromImage(BufferedImage image) throws PreprocessingException {
+    Objects.requireNonNull(image, "image");
+    limits.requireDimensions(image.getWidth(), image.getHeight());
+    return inkWithRoom(
+        (long) image.getWidth() * image.getHeight(), () -> RasterLuminance.of(image));
+  }
+
+  /**
+   * Normalizes a piece of ink cut out of an {@link InkPicture} (one digit of a number) exactly as a
+   * whole drawing is normalized once its ink is found: crop, stroke width, 20 px, centre by mass.
+   * One code path, so a digit of a number reaches the model as it would drawn alone.
+   *
+   * @throws PreprocessingException with {@link PreprocessingException.Reason#NO_INK} when the piece
+   *     holds only specks
+   */
+  public DigitImage fromInk(InkPicture piece) throws PreprocessingException {
+    Objects.requireNonNull(piece, "piece");
+    return normalizeInk(piece.image(), false);
+  }
+
+  private InkPicture inkWithRoom(long pixels, Pixels source) throws PreprocessingException {
+    try (DecodingBudget.Reservation room = budget.reserve(pixels)) {
+      LumaImage luma = source.make();
+      AlphaFlattener.flatten(luma);
+      InkImage ink = InkExtractor.extract(luma);
+      // A picture of specks alone is as blank as it is for a single digit.
+      InkRegionFinder.find(ink);
+      return new InkPicture(ink);
+    } catch (OutOfMemoryError e) {
+      throw new PreprocessingException(
+          PreprocessingException.Reason.BUSY,
+          "The server ran out of memory preprocessing this image; try again in a moment, or send a"
+              + " smaller image.",
+          e);
+    }
+  }
+
   /** Makes an image's pixels; may refuse it, as decoding does. */
   @FunctionalInterface
   private interface Pixels {
@@ -133,7 +198,11 @@ public final class DigitPreprocessor {
 
   private static DigitImage normalize(LumaImage source) throws PreprocessingException {
     boolean alphaUsed = AlphaFlattener.flatten(source);
-    InkImage ink = InkExtractor.extract(source);
+    return normalizeInk(InkExtractor.extract(source), alphaUsed);
+  }
+
+  private static DigitImage normalizeInk(InkImage ink, boolean alphaUsed)
+      throws PreprocessingException {
     InkRegion region = InkRegionFinder.find(ink);
     InkPatch patch =
         StrokeThinner.mayBeTooThick(region)
@@ -143,7 +212,7 @@ public final class DigitPreprocessor {
     float[] digit = AreaResampler.resample(patch, size[0], size[1]);
     float[] pixels = DigitLayout.centreByMass(digit, size[0], size[1]);
     Diagnostics diagnostics =
-        new Diagnostics(ink.polarity(), source.width, source.height, region.bounds(), alphaUsed);
+        new Diagnostics(ink.polarity(), ink.width(), ink.height(), region.bounds(), alphaUsed);
     return new DigitImage(pixels, diagnostics);
   }
 }

@@ -4,6 +4,8 @@ import dev.digits.model.Decision;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.Prediction;
 import dev.digits.preprocessing.PreprocessingException;
+import dev.digits.reading.NumberReader;
+import dev.digits.reading.NumberReading;
 import io.javalin.http.Context;
 import java.util.Locale;
 
@@ -11,22 +13,37 @@ import java.util.Locale;
 final class ApiHandlers {
   private final LoadedModels models;
   private final Recognizer recognizer;
+  private final NumberReader numbers;
   private final PredictRequestReader requests;
   private final ServerMetrics metrics;
 
   ApiHandlers(
       LoadedModels models,
       Recognizer recognizer,
+      NumberReader numbers,
       PredictRequestReader requests,
       ServerMetrics metrics) {
     this.models = models;
     this.recognizer = recognizer;
+    this.numbers = numbers;
     this.requests = requests;
     this.metrics = metrics;
   }
 
   void predict(Context ctx) throws PreprocessingException {
     ctx.json(ApiResponses.Predicted.of(recognize(ctx, requests.read(ctx))));
+  }
+
+  void read(Context ctx) throws PreprocessingException {
+    PredictRequest request = requests.read(ctx);
+    RequestRecord record = RequestRecord.of(ctx);
+    record.model(request.model());
+    DigitClassifier classifier = models.classifier(request.model());
+    record.model(classifier.metadata().name());
+    NumberReading reading = numbers.read(classifier, request.image()::ink);
+    reading.digits().forEach(digit -> metrics.decided(digit.decision()));
+    record.answered(reading.model().name(), '"' + reading.number() + '"');
+    ctx.json(ApiResponses.NumberRead.of(reading, request.includeInput()));
   }
 
   void legacyPredict(Context ctx) throws PreprocessingException {

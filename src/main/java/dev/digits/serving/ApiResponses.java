@@ -6,6 +6,9 @@ import dev.digits.model.Decision;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.ModelMetadata;
 import dev.digits.model.Prediction;
+import dev.digits.reading.NumberReading;
+import dev.digits.reading.PixelBox;
+import dev.digits.reading.ReadDigit;
 import java.util.List;
 
 /**
@@ -51,6 +54,48 @@ final class ApiResponses {
           ModelRef.of(recognition.model()),
           recognition.inputPng(),
           new Timings(recognition.preprocessMicros(), recognition.inferenceMicros()));
+    }
+  }
+
+  /** {@code POST /api/read}: the number, its confidence and each digit, left to right. */
+  record NumberRead(
+      String number,
+      double confidence,
+      List<ReadDigitBody> digits,
+      ModelRef model,
+      Timings timings) {
+
+    static NumberRead of(NumberReading reading, boolean includeInput) {
+      return new NumberRead(
+          reading.number(),
+          reading.confidence(),
+          reading.digits().stream().map(digit -> ReadDigitBody.of(digit, includeInput)).toList(),
+          ModelRef.of(reading.model()),
+          new Timings(reading.preprocessMicros(), reading.inferenceMicros()));
+    }
+  }
+
+  /** One digit of {@link NumberRead}: as {@link Predicted}, plus where it is in the image. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record ReadDigitBody(
+      int digit,
+      float confidence,
+      boolean accepted,
+      @JsonInclude(JsonInclude.Include.ALWAYS) String reason,
+      List<Prediction.Ranked> top,
+      PixelBox box,
+      String input) {
+
+    static ReadDigitBody of(ReadDigit digit, boolean includeInput) {
+      Decision decision = digit.decision();
+      return new ReadDigitBody(
+          digit.digit(),
+          digit.confidence(),
+          decision.accepted(),
+          decision.accepted() ? null : decision.reason().id(),
+          digit.prediction().top(TOP),
+          digit.box(),
+          includeInput ? digit.input().toPngDataUrl(Recognizer.INPUT_SCALE) : null);
     }
   }
 

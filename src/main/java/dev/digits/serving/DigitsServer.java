@@ -3,6 +3,7 @@ package dev.digits.serving;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.digits.io.Json;
 import dev.digits.preprocessing.DigitPreprocessor;
+import dev.digits.reading.NumberReader;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -119,6 +120,7 @@ public final class DigitsServer {
         new ApiHandlers(
             models,
             new Recognizer(preprocessor),
+            new NumberReader(preprocessor),
             new PredictRequestReader(mapper.getFactory(), config.maxRequestBytes()),
             metrics());
     InferenceProtocol v2 =
@@ -190,6 +192,7 @@ public final class DigitsServer {
     // Javalin answers HEAD for any GET route with 200; the page's probe must see the 404 too.
     javalin.routes.head("/study", study);
     javalin.routes.post("/api/predict", api::predict);
+    javalin.routes.post("/api/read", api::read);
     javalin.routes.get("/api/models", api::models);
     javalin.routes.get("/api/model", api::model);
     javalin.routes.post("/predict", api::legacyPredict);

@@ -21,6 +21,15 @@ export function fetchModels() {
  * chose is sent as a multipart form, so the server, not the browser's guess, decides its type.
  */
 export function predict(image, {model, signal}) {
+  return send('/api/predict', image, {model, signal});
+}
+
+/** Reads the whole number in an image, sent as {@link predict} sends it. */
+export function read(image, {model, signal}) {
+  return send('/api/read', image, {model, signal});
+}
+
+function send(path, image, {model, signal}) {
   if (image instanceof File) {
     const form = new FormData();
     form.append('image', image, image.name);
@@ -28,13 +37,13 @@ export function predict(image, {model, signal}) {
       form.append('model', model);
     }
     form.append('includeInput', 'true');
-    return call('/api/predict', {method: 'POST', body: form, signal});
+    return call(path, {method: 'POST', body: form, signal});
   }
   const query = new URLSearchParams({includeInput: 'true'});
   if (model) {
     query.set('model', model);
   }
-  return call(`/api/predict?${query}`, {
+  return call(`${path}?${query}`, {
     method: 'POST',
     headers: {'Content-Type': 'image/png'},
     body: image,

@@ -1,15 +1,15 @@
 // The drawing pad: strokes from Pointer Events (mouse, pen and finger alike) or the keyboard, kept
-// as vector data in coordinates relative to the pad's side, so undo, redo, resizing and export
-// redraw them exactly.
+// as vector data in coordinates relative to the pad's height, so undo, redo, resizing, export and a
+// change between the square pad and the wide one redraw them exactly.
 
-/** Side of the image sent to the server: ten times MNIST's, plenty for its 20-pixel digit box. */
+/** Height of the image sent to the server: ten times MNIST's, plenty for its 20-pixel digit box. */
 const EXPORT_SIDE = 280;
 
-/** How far one arrow key moves the keyboard pen, as a fraction of the side; with Shift, four times. */
+/** How far one arrow key moves the keyboard pen, as a fraction of the height; with Shift, four times. */
 const KEY_STEP = 1 / 40;
 
 /**
- * A square canvas to draw one digit on, with a pointer (mouse, pen, finger) or the keyboard (arrow
+ * A canvas to draw on, square for one digit or wide for a number ({@link #aspect}), with a pointer (mouse, pen, finger) or the keyboard (arrow
  * keys move a pen, Space puts it down or lifts it).
  *
  * Events: `strokestart`, `strokeupdate` (points added to the stroke in progress), `strokeend`,
@@ -18,7 +18,10 @@ const KEY_STEP = 1 / 40;
 export class DrawingPad extends EventTarget {
   #canvas;
   #context;
-  /** What is drawn, the stroke in progress included: {width: fraction of the side, points: [{x, y}]}. */
+  /**
+   * What is drawn, the stroke in progress included: {width, points: [{x, y}]}, all in fractions of
+   * the pad's height (x runs to the aspect ratio).
+   */
   #strokes = [];
   /** Earlier states of #strokes, for undo, and states undone, for redo. */
   #past = [];
@@ -28,6 +31,8 @@ export class DrawingPad extends EventTarget {
   /** The keyboard pen's position while the pad has keyboard focus, else null. */
   #cursor = null;
   #strokeWidth = 0.08;
+  /** Width over height: 1 for the square pad. */
+  #aspect = 1;
   #renderQueued = false;
 
   constructor(canvas) {
@@ -69,7 +74,34 @@ export class DrawingPad extends EventTarget {
     return this.#future.length > 0;
   }
 
-  /** Width of the next strokes, as a fraction of the pad's side. */
+  /** Width over height of the pad. */
+  get aspect() {
+    return this.#aspect;
+  }
+
+  /**
+   * Makes the pad this much wider than tall (the page's CSS sizes the element to match). A drawing
+   * that would no longer fit is scaled down into it, so changing back and forth never loses it.
+   */
+  set aspect(ratio) {
+    this.#endStroke();
+    this.#aspect = ratio;
+    const right = Math.max(0, ...this.#strokes.flatMap(({points}) => points.map((point) => point.x)));
+    if (right > ratio) {
+      const scale = ratio / right;
+      const shrink = (strokes) => strokes.map(({width, points}) => ({
+        width: width * scale,
+        points: points.map(({x, y}) => ({x: x * scale, y: y * scale})),
+      }));
+      this.#strokes = shrink(this.#strokes);
+      this.#past = this.#past.map(shrink);
+      this.#future = this.#future.map(shrink);
+    }
+    this.#cursor = null;
+    this.#fitBackingStore();
+  }
+
+  /** Width of the next strokes, as a fraction of the pad's height. */
   set strokeWidth(fraction) {
     this.#strokeWidth = fraction;
     this.#queueRender();
@@ -98,14 +130,20 @@ export class DrawingPad extends EventTarget {
     this.dispatchEvent(new Event('change'));
   }
 
-  /** The drawing as a PNG: dark ink on white, EXPORT_SIDE pixels square, whatever the screen. */
+  /** The size of the exported image: EXPORT_SIDE pixels tall, as wide as the pad's aspect says. */
+  get exportSize() {
+    return {width: Math.round(EXPORT_SIDE * this.#aspect), height: EXPORT_SIDE};
+  }
+
+  /** The drawing as a PNG: dark ink on white, EXPORT_SIDE pixels tall, whatever the screen. */
   toBlob() {
     const canvas = document.createElement('canvas');
-    canvas.width = EXPORT_SIDE;
-    canvas.height = EXPORT_SIDE;
+    const {width, height} = this.exportSize;
+    canvas.width = width;
+    canvas.height = height;
     const context = canvas.getContext('2d');
     context.fillStyle = '#ffffff';
-    context.fillRect(0, 0, EXPORT_SIDE, EXPORT_SIDE);
+    context.fillRect(0, 0, width, height);
     drawStrokes(context, this.#strokes, EXPORT_SIDE, '#000000');
     return new Promise((resolve, reject) => {
       canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG export failed'))), 'image/png');
@@ -158,7 +196,7 @@ export class DrawingPad extends EventTarget {
     const rect = this.#canvas.getBoundingClientRect();
     const samples = event.getCoalescedEvents?.() ?? [];
     for (const sample of samples.length > 0 ? samples : [event]) {
-      this.#addPoint(toPad(sample, rect), rect.width);
+      this.#addPoint(toPad(sample, rect), rect.height);
     }
     this.#queueRender();
     this.dispatchEvent(new Event('strokeupdate'));
@@ -170,7 +208,7 @@ export class DrawingPad extends EventTarget {
     }
     if (event.type === 'pointerup') {
       const rect = this.#canvas.getBoundingClientRect();
-      this.#addPoint(toPad(event, rect), rect.width);
+      this.#addPoint(toPad(event, rect), rect.height);
     }
     this.#finishStroke();
   }
@@ -200,7 +238,7 @@ export class DrawingPad extends EventTarget {
       event.preventDefault();
       this.#showCursor();
       const [dx, dy] = moves[event.key];
-      this.#cursor = {x: clamp(this.#cursor.x + dx), y: clamp(this.#cursor.y + dy)};
+      this.#cursor = {x: clamp(this.#cursor.x + dx, this.#aspect), y: clamp(this.#cursor.y + dy, 1)};
       if (this.#active !== null && this.#pointerId === null) {
         this.#active.points.push(this.#cursor);
         this.dispatchEvent(new Event('strokeupdate'));
@@ -219,7 +257,7 @@ export class DrawingPad extends EventTarget {
 
   #showCursor() {
     if (this.#cursor === null) {
-      this.#cursor = {x: 0.5, y: 0.5};
+      this.#cursor = {x: this.#aspect / 2, y: 0.5};
       this.#queueRender();
     }
   }
@@ -244,10 +282,10 @@ export class DrawingPad extends EventTarget {
   }
 
   /** Adds a point unless it is within half a screen pixel of the last: those add only work. */
-  #addPoint(point, sideInCssPixels) {
+  #addPoint(point, heightInCssPixels) {
     const points = this.#active.points;
     const last = points[points.length - 1];
-    if (Math.hypot(point.x - last.x, point.y - last.y) * sideInCssPixels >= 0.5) {
+    if (Math.hypot(point.x - last.x, point.y - last.y) * heightInCssPixels >= 0.5) {
       points.push(point);
     }
   }
@@ -256,10 +294,11 @@ export class DrawingPad extends EventTarget {
   #fitBackingStore() {
     const rect = this.#canvas.getBoundingClientRect();
     const ratio = window.devicePixelRatio || 1;
-    const side = Math.max(1, Math.round(rect.width * ratio));
-    if (this.#canvas.width !== side || this.#canvas.height !== side) {
-      this.#canvas.width = side;
-      this.#canvas.height = side;
+    const width = Math.max(1, Math.round(rect.width * ratio));
+    const height = Math.max(1, Math.round(rect.height * ratio));
+    if (this.#canvas.width !== width || this.#canvas.height !== height) {
+      this.#canvas.width = width;
+      this.#canvas.height = height;
     }
     this.#render();
   }
@@ -275,10 +314,10 @@ export class DrawingPad extends EventTarget {
   }
 
   #render() {
-    const side = this.#canvas.width;
+    const side = this.#canvas.height;
     const style = getComputedStyle(this.#canvas);
     this.#context.fillStyle = style.getPropertyValue('--paper').trim() || '#ffffff';
-    this.#context.fillRect(0, 0, side, side);
+    this.#context.fillRect(0, 0, this.#canvas.width, side);
     drawStrokes(this.#context, this.#strokes, side, style.getPropertyValue('--ink').trim() || '#111111');
     if (this.#cursor !== null) {
       drawCursor(this.#context, this.#cursor, side, this.#strokeWidth, this.#active !== null,
@@ -303,17 +342,17 @@ function drawCursor(context, {x, y}, side, width, down, color) {
   }
 }
 
-function clamp(fraction) {
-  return Math.min(1, Math.max(0, fraction));
+function clamp(fraction, most) {
+  return Math.min(most, Math.max(0, fraction));
 }
 
 /**
- * Client coordinates → fractions of the pad's side. The element's rectangle is read at the time of
+ * Client coordinates → fractions of the pad's height. The element's rectangle is read at the time of
  * the event, so the mapping is right however the page is scrolled, zoomed or laid out.
  */
 function toPad(event, rect) {
   return {
-    x: (event.clientX - rect.left) / rect.width,
+    x: (event.clientX - rect.left) / rect.height,
     y: (event.clientY - rect.top) / rect.height,
   };
 }

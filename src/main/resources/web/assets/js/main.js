@@ -1,6 +1,6 @@
 // Wires the page together: the drawing pad, the controls, the API and the result area.
 
-import {ApiError, fetchModels, predict} from './api.js';
+import {ApiError, fetchModels, predict, read} from './api.js';
 import {DrawingPad} from './canvas.js';
 import {accuracy} from './format.js';
 import {ResultView} from './results.js';
@@ -22,6 +22,12 @@ const compareToggle = $('compare-toggle');
 const liveToggle = $('live-toggle');
 const strokeWidth = $('stroke-width');
 const fileInput = $('file-input');
+const padHint = $('pad-hint');
+const numberBoxes = $('number-boxes');
+const modeInputs = [...document.querySelectorAll('input[name="mode"]')];
+
+/** The wide pad's width over its height, in number mode. */
+const NUMBER_ASPECT = 3;
 
 const pad = new DrawingPad(canvas);
 const view = new ResultView({panel: $('result-panel'), container: $('result'), announcer: $('announcer')});
@@ -34,6 +40,8 @@ let uploadUrl = null;
 /** Cancels the request in flight when a newer one starts, so an old answer never wins. */
 let inFlight = null;
 let liveTimer = 0;
+/** Whether the page reads whole numbers rather than one digit. */
+let numberMode = false;
 
 // ---- predictions ------------------------------------------------------------------------------
 
@@ -44,10 +52,11 @@ function hasContent() {
 async function recognize() {
   clearTimeout(liveTimer);
   inFlight?.abort();
+  showBoxes(null);
   if (!hasContent()) {
     inFlight = null;
     view.setBusy(false);
-    view.showEmpty();
+    view.showEmpty(numberMode ? 'Write a number' : 'Draw a digit');
     return;
   }
   const request = new AbortController();
@@ -57,6 +66,14 @@ async function recognize() {
   view.setBusy(true);
   try {
     const image = upload ?? (await pad.toBlob());
+    if (numberMode) {
+      const reading = await read(image, {model: modelSelect.value, signal: request.signal});
+      if (!request.signal.aborted) {
+        view.showNumber(reading, {announce, onSelect: markBox});
+        showBoxes(upload === null ? reading : null);
+      }
+      return;
+    }
     const models = compareToggle.checked && modelNames.length > 0 ? modelNames : [modelSelect.value];
     const entries = await Promise.all(models.map((model) =>
       predict(image, {model, signal: request.signal}).then(
@@ -85,6 +102,59 @@ async function recognize() {
     }
   }
 }
+
+// ---- number mode ------------------------------------------------------------------------------
+
+/**
+ * Each digit's box over the drawing, with its answer; a box picks its digit in the result. The
+ * boxes are in the exported image's pixels, placed here as shares of the pad.
+ */
+function showBoxes(reading) {
+  numberBoxes.replaceChildren();
+  if (reading === null) {
+    return;
+  }
+  const {width, height} = pad.exportSize;
+  reading.digits.forEach((digit, index) => {
+    const box = document.createElement('button');
+    box.type = 'button';
+    box.className = digit.accepted === false ? 'number-box declined' : 'number-box';
+    box.dataset.index = String(index);
+    box.style.left = `${(100 * digit.box.x) / width}%`;
+    box.style.top = `${(100 * digit.box.y) / height}%`;
+    box.style.width = `${(100 * digit.box.width) / width}%`;
+    box.style.height = `${(100 * digit.box.height) / height}%`;
+    box.textContent = String(digit.digit);
+    box.setAttribute('aria-label', `Digit ${index + 1}: ${digit.digit}`);
+    box.addEventListener('click', () => {
+      view.selectDigit(index);
+      markBox(index);
+    });
+    numberBoxes.append(box);
+  });
+  // The result shows the first declined digit in detail, or else the first one: so does the pad.
+  markBox(Math.max(0, reading.digits.findIndex((digit) => digit.accepted === false)));
+}
+
+function markBox(index) {
+  numberBoxes.querySelectorAll('.number-box').forEach((box) =>
+    box.classList.toggle('selected', Number(box.dataset.index) === index));
+}
+
+function setMode(number) {
+  numberMode = number;
+  document.querySelector('.app').classList.toggle('number-mode', number);
+  padHint.textContent = number ? 'Write a number here' : 'Draw a digit here';
+  canvas.setAttribute('aria-label', number ? 'Write a number' : 'Draw a digit');
+  pad.aspect = number ? NUMBER_ASPECT : 1;
+  recognize();
+}
+
+modeInputs.forEach((input) => input.addEventListener('change', () => {
+  if (input.checked) {
+    setMode(input.value === 'number');
+  }
+}));
 
 function recognizeSoon() {
   clearTimeout(liveTimer);
@@ -184,6 +254,7 @@ function afterEdit() {
 
 pad.addEventListener('strokestart', () => {
   dropUpload();
+  showBoxes(null);
   updatePadState();
   if (!liveToggle.checked) {
     // An answer still on its way is to the drawing as it was: it must not pass for a current one.
@@ -350,7 +421,8 @@ async function revealStudyLink() {
   }
 }
 
-view.showEmpty();
+// The page may come back from the cache with the number mode still chosen.
+setMode(modeInputs.some((input) => input.checked && input.value === 'number'));
 updatePadState();
 loadModels();
 revealStudyLink();

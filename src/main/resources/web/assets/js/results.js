@@ -48,6 +48,8 @@ export class ResultView {
   #panel;
   #container;
   #announcer;
+  /** The number on show, for picking one of its digits; null when another answer is shown. */
+  #reading = null;
 
   /** `panel` shows that a request is in progress; `container` holds the result; `announcer` speaks. */
   constructor({panel, container, announcer}) {
@@ -57,8 +59,8 @@ export class ResultView {
   }
 
   /** Nothing to recognize. */
-  showEmpty() {
-    this.#replace(element('p', {className: 'message'}, 'Draw a digit'));
+  showEmpty(text = 'Draw a digit') {
+    this.#replace(element('p', {className: 'message'}, text));
     this.#announce('');
   }
 
@@ -69,7 +71,7 @@ export class ResultView {
   setBusy(busy) {
     this.#container.setAttribute('aria-busy', String(busy));
     this.#panel.classList.toggle('busy', busy);
-    if (busy && !this.#container.querySelector('.answer, .compare, .pending')) {
+    if (busy && !this.#container.querySelector('.answer, .compare, .number-answer, .pending')) {
       this.#replace(element('p', {className: 'message pending'}, 'Recognizing…'));
     }
   }
@@ -79,7 +81,7 @@ export class ResultView {
    * says how to get a new one.
    */
   markOutdated() {
-    if (!this.#container.querySelector('.answer, .compare')) {
+    if (!this.#container.querySelector('.answer, .compare, .number-answer')) {
       this.#replace(element('p', {className: 'message'},
         'Press ', element('strong', {}, 'Predict'), ' to recognize the drawing'));
       return;
@@ -134,6 +136,72 @@ export class ResultView {
     }
   }
 
+  /**
+   * A number read: the number in large type, each digit as a button (a declined one highlighted and
+   * named), and the details of the digit picked with {@link selectDigit}, the first unsure one at
+   * first. `onSelect(index)` is told when a digit's button picks it.
+   */
+  showNumber(reading, {announce = true, onSelect = () => {}} = {}) {
+    const declined = reading.digits
+      .map((digit, index) => ({digit, index, words: verdict(digit)}))
+      .filter(({words}) => words !== null);
+    const number = element('p', {className: 'number', 'aria-label': `Number ${reading.number}`},
+      ...reading.digits.map((digit) =>
+        element('span', {className: verdict(digit) ? 'unsure' : ''}, String(digit.digit))));
+    const chips = element('ol', {className: 'number-digits', 'aria-label': 'Digits, left to right'},
+      ...reading.digits.map((digit, index) => element('li', {},
+        element('button', {
+          type: 'button',
+          className: verdict(digit) ? 'digit-chip declined' : 'digit-chip',
+          'aria-pressed': 'false',
+          'data-index': index,
+        }, element('span', {className: 'chip-digit'}, String(digit.digit)), ` ${probability(digit.confidence)}`))));
+    chips.addEventListener('click', (event) => {
+      const button = event.target.closest('button[data-index]');
+      if (button) {
+        const index = Number(button.dataset.index);
+        this.selectDigit(index);
+        onSelect(index);
+      }
+    });
+    this.#replace(
+      element('div', {className: 'number-answer'},
+        number,
+        element('span', {className: 'confidence'},
+          `${probability(reading.confidence)} `,
+          element('span', {className: 'confidence-label'}, 'confidence'))),
+      ...declined.map(({digit, index, words}) => element('p', {className: 'verdict'},
+        `Digit ${index + 1} (${digit.digit}): ${words}`)),
+      chips,
+      element('div', {className: 'digit-details', 'aria-live': 'polite'}),
+      modelLine(reading.model));
+    this.#reading = reading;
+    if (reading.digits.length > 0) {
+      this.selectDigit(declined.length > 0 ? declined[0].index : 0);
+    }
+    if (announce) {
+      const unsure = declined.length > 0 ? ` Unsure of ${declined.length} of its digits.` : '';
+      this.#announce(`${reading.number}, ${probability(reading.confidence)} confident.${unsure}`);
+    }
+  }
+
+  /** Shows digit `index` of the number on show in detail: confidence, top 3, what the model saw. */
+  selectDigit(index) {
+    const digit = this.#reading?.digits[index];
+    const details = this.#container.querySelector('.digit-details');
+    if (!digit || !details) {
+      return;
+    }
+    this.#container.querySelectorAll('.digit-chip').forEach((chip) =>
+      chip.setAttribute('aria-pressed', String(Number(chip.dataset.index) === index)));
+    const words = verdict(digit);
+    details.replaceChildren(...[
+      element('p', {className: 'section-label'}, `Digit ${index + 1} of ${this.#reading.digits.length}`),
+      words ? element('p', {className: 'verdict'}, words) : null,
+      answer(digit, words !== null),
+      inputFigure(digit.input)].filter(Boolean));
+  }
+
   /** A failure, explained. */
   showError(error) {
     const title = TITLES[error.code] ?? 'Could not recognize a digit';
@@ -150,6 +218,7 @@ export class ResultView {
   }
 
   #replace(...children) {
+    this.#reading = null;
     this.#container.classList.remove('outdated');
     this.#container.replaceChildren(...children.filter(Boolean));
   }

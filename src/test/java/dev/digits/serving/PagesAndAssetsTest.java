@@ -24,6 +24,7 @@ class PagesAndAssetsTest {
           "HEAD /study",
           "GET /assets/{file}",
           "POST /api/predict",
+          "POST /api/read",
           "POST /predict",
           "GET /api/models",
           "GET /api/model",
