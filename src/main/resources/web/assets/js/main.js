@@ -106,8 +106,10 @@ async function recognize() {
 // ---- number mode ------------------------------------------------------------------------------
 
 /**
- * Each digit's box over the drawing, with its answer; a box picks its digit in the result. The
- * boxes are in the exported image's pixels, placed here as shares of the pad.
+ * Each digit's box over the drawing, with its answer. The boxes only show: a stroke begun inside
+ * one must still draw (the second stroke of a 4 starts in the box of its first), so a digit is
+ * picked from the result's chips. The boxes are in the exported image's pixels, placed here as
+ * shares of the pad.
  */
 function showBoxes(reading) {
   numberBoxes.replaceChildren();
@@ -116,8 +118,7 @@ function showBoxes(reading) {
   }
   const {width, height} = pad.exportSize;
   reading.digits.forEach((digit, index) => {
-    const box = document.createElement('button');
-    box.type = 'button';
+    const box = document.createElement('div');
     box.className = digit.accepted === false ? 'number-box declined' : 'number-box';
     box.dataset.index = String(index);
     box.style.left = `${(100 * digit.box.x) / width}%`;
@@ -125,11 +126,6 @@ function showBoxes(reading) {
     box.style.width = `${(100 * digit.box.width) / width}%`;
     box.style.height = `${(100 * digit.box.height) / height}%`;
     box.textContent = String(digit.digit);
-    box.setAttribute('aria-label', `Digit ${index + 1}: ${digit.digit}`);
-    box.addEventListener('click', () => {
-      view.selectDigit(index);
-      markBox(index);
-    });
     numberBoxes.append(box);
   });
   // The result shows the first declined digit in detail, or else the first one: so does the pad.

@@ -43,12 +43,16 @@ class NumberModeTest extends BrowserTestBase {
   /** Writes a digit's strokes into the wide pad, its square {@code left} of the pad's width in. */
   private void write(int digit, double left) {
     for (List<double[]> stroke : HandDrawnDigits.strokes(digit)) {
-      List<double[]> placed = new ArrayList<>();
-      for (double[] point : stroke) {
-        placed.add(new double[] {left + point[0] / 3, point[1]});
-      }
-      drawWithPointer(PointerInput.Kind.MOUSE, placed);
+      writeStroke(stroke, left);
     }
+  }
+
+  private void writeStroke(List<double[]> stroke, double left) {
+    List<double[]> placed = new ArrayList<>();
+    for (double[] point : stroke) {
+      placed.add(new double[] {left + point[0] / 3, point[1]});
+    }
+    drawWithPointer(PointerInput.Kind.MOUSE, placed);
   }
 
   @Test
@@ -69,10 +73,28 @@ class NumberModeTest extends BrowserTestBase {
     assertThat(consoleErrors()).isEmpty();
     screenshot("number-mode-42");
 
-    boxes.get(1).click();
+    result().findElements(By.cssSelector(".digit-chip")).get(1).click();
     assertThat(result().findElement(By.cssSelector(".digit-details .answer .digit")).getText())
         .isEqualTo("2");
     assertThat(result().findElements(By.cssSelector(".digit-details .model-input img"))).hasSize(1);
+  }
+
+  @Test
+  void aStrokeBegunInsideADigitsBoxStillDraws() {
+    chooseNumberMode();
+    List<List<double[]>> four = HandDrawnDigits.strokes(4);
+    writeStroke(four.get(0), 0.1);
+    waitForSettled(".number");
+    assertThat(browser.findElements(By.cssSelector("#number-boxes .number-box")))
+        .as("the first stroke's answer is boxed on the pad")
+        .isNotEmpty();
+
+    // The 4's upright starts inside the box of its first stroke: the pad, not the box, takes it.
+    writeStroke(four.get(1), 0.1);
+    write(2, 0.4);
+    waitForSettled(".number");
+
+    assertThat(result().findElement(By.cssSelector(".number")).getText()).isEqualTo("42");
   }
 
   @Test
