@@ -28,6 +28,9 @@ ENV DIGITS_JAR=/opt/digits/digits.jar \
     DJL_CACHE_DIR=/opt/digits/djl \
     XDG_CACHE_HOME=/tmp/cache \
     OPT_OUT_TRACKING=true
+# A server that starts and stops once records the class-data archive beside the jar, which makes
+# later starts faster (docs/DECISIONS.md); at run time the root is read-only and it is only read.
+RUN /opt/digits/digits serve --host 127.0.0.1 --port 0 --exit-when-ready >/dev/null
 USER 10001:10001
 EXPOSE 8080
 ENTRYPOINT ["/opt/digits/digits"]

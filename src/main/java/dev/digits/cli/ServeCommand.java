@@ -140,6 +140,14 @@ final class ServeCommand implements Callable<Integer> {
               + " cost per request; docs/DECISIONS.md). Default: ${DEFAULT-VALUE}.")
   PngDecoder pngDecoder;
 
+  @Option(
+      names = "--exit-when-ready",
+      description =
+          "Stop as soon as every model is loaded, exit code 0: checks that a configuration starts."
+              + " The launcher runs this once per build to record the classes a server loads, so"
+              + " that later starts are faster.")
+  boolean exitWhenReady;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -220,7 +228,9 @@ final class ServeCommand implements Callable<Integer> {
             catalog.names().size(),
             (System.nanoTime() - launched) / 1e9);
         out.flush();
-        interruption.awaitRequest();
+        if (!exitWhenReady) {
+          interruption.awaitRequest();
+        }
       } catch (InterruptedException e) {
         // Whoever runs this command in-process stops it by interrupting its thread; the flag is
         // restored only after the shutdown, which an interrupted thread would cut short.

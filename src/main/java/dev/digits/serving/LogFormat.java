@@ -2,7 +2,6 @@ package dev.digits.serving;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.digits.io.Json;
 import java.io.UncheckedIOException;
 import java.util.Locale;
@@ -46,12 +45,12 @@ public enum LogFormat {
 
   /** One JSON object a line, for log collectors. */
   JSON {
-    private final ObjectMapper mapper = Json.responses();
-
+    // The mapper is looked up per line, not kept in a field: picocli lists these constants when any
+    // command starts, and building Jackson's mappers then would delay every command's start.
     @Override
     String line(CompletedRequest request) {
       try {
-        return mapper.writeValueAsString(JsonLine.of(request));
+        return Json.responses().writeValueAsString(JsonLine.of(request));
       } catch (JsonProcessingException e) {
         throw new UncheckedIOException(e);
       }

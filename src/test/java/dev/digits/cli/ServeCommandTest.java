@@ -80,6 +80,30 @@ class ServeCommandTest {
   }
 
   @Test
+  void exitWhenReadyLoadsEveryModelThenStopsWithExitCode0() throws Exception {
+    CliRun run =
+        CliRun.of(
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--model",
+            alpha + "," + beta,
+            "--exit-when-ready");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Matcher serving =
+        Pattern.compile("serving on http://127\\.0\\.0\\.1:(\\d+)").matcher(run.out());
+    assertThat(serving.find()).as(run.out()).isTrue();
+    assertThat(run.out())
+        .containsPattern("digits: ready in [0-9.]+ s; default model: alpha; all 2 models in")
+        .endsWith("digits: stopped" + System.lineSeparator());
+    int port = Integer.parseInt(serving.group(1));
+    assertThatThrownBy(() -> get(port, "/healthz")).hasCauseInstanceOf(ConnectException.class);
+  }
+
+  @Test
   void offersSeveralModelsWithTheChosenDefault() throws Exception {
     try (BackgroundCommand serve =
         BackgroundCommand.start(
