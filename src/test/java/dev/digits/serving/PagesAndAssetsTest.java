@@ -3,10 +3,15 @@ package dev.digits.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,6 +73,43 @@ class PagesAndAssetsTest {
         server.send(HttpRequest.newBuilder(server.uri(path)).header("If-None-Match", etag).build());
     assertThat(again.statusCode()).isEqualTo(304);
     assertThat(again.body()).isEmpty();
+  }
+
+  @Test
+  void everyFileOfTheAssetsFolderIsServed() throws IOException {
+    Path folder = Path.of("src/main/resources/web/assets");
+    List<String> files;
+    try (Stream<Path> walk = Files.walk(folder)) {
+      files =
+          walk.filter(Files::isRegularFile)
+              .map(file -> folder.relativize(file).toString().replace('\\', '/'))
+              .toList();
+    }
+    assertThat(files).hasSizeGreaterThanOrEqualTo(9);
+    for (String file : files) {
+      HttpResponse<String> response = server.get("/assets/" + file);
+      assertThat(response.statusCode()).as(file).isEqualTo(200);
+      assertThat(response.body())
+          .as(file)
+          .isEqualTo(Files.readString(folder.resolve(file), StandardCharsets.UTF_8));
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "/assets/missing.js",
+    "/assets/APP.CSS",
+    "/assets/app.css.bak",
+    "/assets/js/",
+    "/assets/..%2findex.html",
+    "/assets/js/%2e%2e/app.css",
+    "/assets/digits.model"
+  })
+  void nothingOutsideTheAssetsIsServedFromThere(String path) {
+    HttpResponse<String> response = server.get(path);
+
+    assertThat(response.statusCode()).as(path).isBetween(400, 404);
+    assertThat(response.body()).doesNotContain("<html", "body {");
   }
 
   @Test
