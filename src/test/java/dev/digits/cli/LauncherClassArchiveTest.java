@@ -49,6 +49,8 @@ class LauncherClassArchiveTest {
             "for arg in \"$@\"; do",
             "  if [[ \"$arg\" == -XX:ArchiveClassesAtExit=* ]]; then",
             "    [[ -n \"${RECORDING_FAILS:-}\" ]] && exit 1",
+            // As the real server would: a default model it does not load stops it.
+            "    [[ -n \"${DIGITS_DEFAULT_MODEL:-}\" ]] && exit 1",
             "    echo archive > \"${arg#*=}\"",
             "  fi",
             "done",
@@ -102,6 +104,15 @@ class LauncherClassArchiveTest {
     try (var built = Files.list(folder.resolve("build"))) {
       assertThat(built).containsExactly(jar);
     }
+  }
+
+  @Test
+  void theRecordingServerTakesNoSettingsFromTheEnvironment() throws Exception {
+    List<String> java = serve(Map.of("DIGITS_DEFAULT_MODEL", "study-l2"));
+
+    assertThat(java).hasSize(2);
+    assertThat(java.get(1)).contains("-XX:SharedArchiveFile=" + archive);
+    assertThat(archive).exists();
   }
 
   @Test
