@@ -33,6 +33,11 @@ rm "$pause"
 
 times=()
 for run in $(seq "$runs"); do
+  poll_readyz
+  if [[ -n "$readyz" ]]; then
+    echo "something already answers on port $port; stop it or choose another with PORT" >&2
+    exit 1
+  fi
   start=$(date +%s%N)
   ./digits serve --host 127.0.0.1 --port "$port" --log-format off >/tmp/start-serve.log 2>&1 &
   server=$!
