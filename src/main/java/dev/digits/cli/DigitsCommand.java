@@ -3,7 +3,10 @@ package dev.digits.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,21 +16,30 @@ import picocli.CommandLine.Option;
     name = "digits",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Handwritten-digit recognizer: fetch MNIST, train, evaluate, study, serve.",
-    subcommands = {
-      DataCommand.class,
-      TrainCommand.class,
-      EvaluateCommand.class,
-      ReadCommand.class,
-      InfoCommand.class,
-      CalibrateCommand.class,
-      ClassifyCommand.class,
-      StudyCommand.class,
-      ServeCommand.class,
-      BenchmarkCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    description = "Handwritten-digit recognizer: fetch MNIST, train, evaluate, study, serve.")
 public final class DigitsCommand implements Runnable {
+  /**
+   * The sub-commands by name, in the order help lists them. Each is made only when a command line
+   * needs it: picocli reads every option of every sub-command it is given, which took a tenth of a
+   * second of each start (docs/DECISIONS.md).
+   */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
+    subcommands.put("data", DataCommand::new);
+    subcommands.put("train", TrainCommand::new);
+    subcommands.put("evaluate", EvaluateCommand::new);
+    subcommands.put("read", ReadCommand::new);
+    subcommands.put("info", InfoCommand::new);
+    subcommands.put("calibrate", CalibrateCommand::new);
+    subcommands.put("classify", ClassifyCommand::new);
+    subcommands.put("study", StudyCommand::new);
+    subcommands.put("serve", ServeCommand::new);
+    subcommands.put("benchmark", BenchmarkCommand::new);
+    subcommands.put("help", CommandLine.HelpCommand::new);
+    return Collections.unmodifiableMap(subcommands);
+  }
 
   /** Exit code for input the user can fix: a missing file, a corrupt model, a bad value. */
   public static final int EXIT_USER_ERROR = 1;
@@ -49,27 +61,61 @@ public final class DigitsCommand implements Runnable {
 
   /** Runs the command line and returns its exit code; tests call this instead of main. */
   public static int execute(String... args) {
-    return commandLine().execute(args);
+    return commandLine(System.getenv(), args).execute(args);
   }
 
-  /** The command line with digits' error handling, for tests that capture its output. */
+  /** The whole command line with digits' error handling, for tests that capture its output. */
   static CommandLine commandLine() {
     return commandLine(System.getenv());
   }
 
   /**
-   * The command line, with {@code serve}'s options also read from {@code environment} (its {@code
-   * DIGITS_*} variables).
+   * The whole command line, with {@code serve}'s options also read from {@code environment} (its
+   * {@code DIGITS_*} variables).
    */
   static CommandLine commandLine(Map<String, String> environment) {
+    return commandLine(environment, new String[0]);
+  }
+
+  /**
+   * The command line to run {@code args}: with only the sub-command they name when they name one,
+   * otherwise (help, a misspelt name, none) with all of them, which help lists and suggestions are
+   * drawn from.
+   */
+  static CommandLine commandLine(Map<String, String> environment, String[] args) {
     CommandLine commandLine = new CommandLine(new DigitsCommand());
+    String named = subcommandNamed(args);
+    SUBCOMMANDS.forEach(
+        (name, command) -> {
+          if (named == null || named.equals(name)) {
+            commandLine.addSubcommand(name, command.get());
+          }
+        });
     commandLine.setExecutionExceptionHandler(DigitsCommand::handleFailure);
     commandLine.setParameterExceptionHandler(DigitsCommand::handleBadArguments);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-    EnvironmentDefaults.install(commandLine.getSubcommands().get("serve"), environment);
-    ((ClassifyCommand) commandLine.getSubcommands().get("classify").getCommand()).environment =
-        environment;
+    CommandLine serve = commandLine.getSubcommands().get("serve");
+    if (serve != null) {
+      EnvironmentDefaults.install(serve, environment);
+    }
+    CommandLine classify = commandLine.getSubcommands().get("classify");
+    if (classify != null) {
+      ((ClassifyCommand) classify.getCommand()).environment = environment;
+    }
     return commandLine;
+  }
+
+  /**
+   * The sub-command {@code args} run, or null when they name none other than help: the first
+   * argument that is not an option (digits' own options take no values).
+   */
+  private static String subcommandNamed(String[] args) {
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        return SUBCOMMANDS.containsKey(arg) && !arg.equals("help") ? arg : null;
+      }
+    }
+    return null;
   }
 
   @Override

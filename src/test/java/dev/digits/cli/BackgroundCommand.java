@@ -19,7 +19,7 @@ final class BackgroundCommand implements AutoCloseable {
 
   private BackgroundCommand(String... args) {
     var commandLine =
-        DigitsCommand.commandLine()
+        DigitsCommand.commandLine(System.getenv(), args)
             .setOut(new PrintWriter(out, true))
             .setErr(new PrintWriter(err, true));
     thread = new Thread(() -> exitCode.set(commandLine.execute(args)), "background-command");

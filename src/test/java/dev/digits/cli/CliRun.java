@@ -21,7 +21,7 @@ record CliRun(int exitCode, String out, String err) {
     try {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exitCode = DigitsCommand.commandLine(environment).execute(args);
+      int exitCode = DigitsCommand.commandLine(environment, args).execute(args);
       return new CliRun(
           exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
